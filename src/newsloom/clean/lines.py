@@ -1,0 +1,384 @@
+"""Line segmentation and line features for the plain-text cleaner.
+
+A scraped page arrives as lines: the article's paragraphs mixed with menus, bylines, captions, teasers,
+share buttons and footers. Each non-blank line becomes a :class:`Line`; :func:`shape_features` turns a
+page's lines into a matrix the classifier in :mod:`newsloom.clean.classifier` reads. Everything here is a
+pure function of one page plus an optional per-line corpus repetition count, so it runs on any worker.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+_LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪►»›\-–—]|\d{1,2}[.)])\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk|in|pk|gov)\b", re.I)
+_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
+_CAPTION = re.compile(
+    r"^(?:photo|photograph|image|picture|file photo|caption|pictured|illustration)s?\b"
+    r"|\b(?:photo|photograph|image|picture)s?\s*(?:[:(]|by\b|credit)|getty images|\(photo by|/\s*reuters\b"
+    r"|\bap photo\b|shutterstock|image credit|\bcredit:|\(xinhua\)|/xinhua\)|\bfile\)",
+    re.I,
+)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}\b|\b\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}|\b\d{{4}}-\d{{2}}-\d{{2}}\b"
+    r"|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?",
+    re.I,
+)
+_DATE_WORD = re.compile(r"\b(?:updated|published|posted|last modified|today)\b", re.I)
+_BYLINE = re.compile(
+    r"^by\s+\w|\b(?:staff writer|correspondent|reporter|editor|web desk|news desk|web team|contributor|"
+    r"columnist|bureau)\b",
+    re.I,
+)
+_CALL_TO_ACTION = re.compile(
+    r"\b(?:read more|click|subscribe|sign up|sign in|newsletter|follow us|share (?:this|on)|comments?|log ?in"
+    r"|register|download|cookies?|privacy|terms of|skip to|back to top|go to ?top|whatsapp|facebook|twitter"
+    r"|linkedin|telegram|instagram|email this|print this|watch:|listen|min(?:ute)?s? read)\b",
+    re.I,
+)
+_TEASER_HEAD = re.compile(
+    r"^(?:(?:previous|next|prev) (?:story|article|post)|latest (?:from|news|stories|articles)|don.?t miss"
+    r"|related(?: stories| articles| news| content| posts| coverage)?|recommended(?: for you| stories)?"
+    r"|more (?:from|stories|on|in|news)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
+    r"|you (?:may|might) (?:also )?like|also read|read (?:next|also|more)|further reading|popular(?: now)?"
+    r"|top (?:stories|news)|editor.?s picks?|what to read next|in other news|around the web|sponsored stories"
+    r"|from the web|more like this|see also)\b",
+    re.I,
+)
+_AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bad slot\b", re.I)
+_TERMINAL = frozenset(".!?…\"”’)]:;")
+_STOPWORDS = frozenset(
+    """a about after against all also an and any are as at be because been before being between both but by
+    can could did do does during each for from had has have having he her here him his how i if in into is it
+    its just more most no nor not now of on once only or other our out over own said same she should so some
+    such than that the their them then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your""".split()
+)
+
+#: A prose line: long enough and ending like a sentence. Used to find the page's main block.
+PROSE_MIN_WORDS = 10
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-blank line of a page, with the layout facts that are lost once it is stripped."""
+
+    text: str  # stripped, list marker removed
+    raw: str
+    index: int  # position among the page's non-blank lines
+    list_marker: bool
+    indent: int
+    blank_before: bool
+    blank_after: bool
+
+
+def split_lines(text: str) -> list[Line]:
+    """Split page text into non-blank :class:`Line` s, remembering list markers and blank-line gaps."""
+    raw_lines = text.split("\n")
+    kept = [i for i, raw in enumerate(raw_lines) if raw.strip()]
+    out: list[Line] = []
+    for position, i in enumerate(kept):
+        raw = raw_lines[i]
+        marker = _LIST_MARKER.match(raw)
+        stripped = (raw[marker.end() :] if marker else raw).strip()
+        out.append(
+            Line(
+                text=stripped,
+                raw=raw,
+                index=position,
+                list_marker=bool(marker),
+                indent=len(raw) - len(raw.lstrip()),
+                blank_before=position == 0 or kept[position - 1] != i - 1,
+                blank_after=position == len(kept) - 1 or kept[position + 1] != i + 1,
+            )
+        )
+    return out
+
+
+def normalize_line(text: str) -> str:
+    """The form under which a line counts as 'the same line' across documents of an outlet."""
+    return " ".join(_WORD.findall(text.lower()))
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_prose(line: Line) -> bool:
+    n = len(words(line.text))
+    return n >= PROSE_MIN_WORDS and line.text[-1:] in _TERMINAL
+
+
+def best_segment(scores: Sequence[float]) -> tuple[int, int]:
+    """The contiguous run of lines with the largest score sum (Kadane); ``(start, end)`` inclusive."""
+    best, best_span = float("-inf"), (0, max(len(scores) - 1, 0))
+    running, start = 0.0, 0
+    for i, s in enumerate(scores):
+        if running <= 0:
+            running, start = s, i
+        else:
+            running += s
+        if running > best:
+            best, best_span = running, (start, i)
+    return best_span
+
+
+# Names of the per-line shape columns (order matters: the trained model reads columns by position).
+_OWN = [
+    "log_chars",
+    "log_words",
+    "frac_alpha",
+    "frac_digit",
+    "frac_upper",
+    "frac_punct",
+    "ends_terminal",
+    "ends_period",
+    "ends_quote",
+    "starts_upper",
+    "starts_digit",
+    "starts_quote",
+    "title_case_ratio",
+    "stopword_ratio",
+    "mean_word_len",
+    "commas_per_word",
+    "has_url",
+    "has_copyright",
+    "has_caption",
+    "has_date",
+    "has_date_word",
+    "has_byline",
+    "has_cta",
+    "is_teaser_head",
+    "has_ad",
+    "separators",
+    "has_quote_mark",
+    "list_marker",
+    "indent",
+    "blank_before",
+    "blank_after",
+    "is_prose",
+    "repeat_in_doc",
+    "log_corpus_repeat",
+]
+_NEIGHBOUR_COLS = ["log_words", "ends_terminal", "stopword_ratio", "list_marker", "is_prose", "has_cta",
+                   "title_case_ratio", "log_corpus_repeat"]
+_NEIGHBOUR_OFFSETS = (-3, -2, -1, 1, 2, 3)
+_CONTEXT = [
+    "rel_pos",
+    "log_index",
+    "log_from_end",
+    "rel_char_pos",
+    "in_main_block",
+    "dist_block_start",
+    "dist_block_end",
+    "main_block_share",
+    "prose_words_before",
+    "prose_words_after",
+    "after_teaser_head",
+    "lines_since_teaser_head",
+    "run_of_list_lines",
+    "n_lines_log",
+]
+FEATURE_NAMES: list[str] = (
+    _OWN
+    + [f"{c}@{o:+d}" for o in _NEIGHBOUR_OFFSETS for c in _NEIGHBOUR_COLS]
+    + _CONTEXT
+)
+_OWN_INDEX = {name: i for i, name in enumerate(_OWN)}
+
+
+def _own_features(line: Line, repeat_in_doc: int, corpus_repeat: int) -> list[float]:
+    text = line.text
+    n_chars = len(text)
+    toks = words(text)
+    n_words = len(toks)
+    alpha = sum(c.isalpha() for c in text)
+    digit = sum(c.isdigit() for c in text)
+    upper = sum(c.isupper() for c in text)
+    punct = sum((not c.isalnum()) and not c.isspace() for c in text)
+    lower_toks = [t.lower() for t in toks]
+    last = text[-1:]
+    first = text[:1]
+    denom = max(n_chars, 1)
+    wdenom = max(n_words, 1)
+    return [
+        np.log1p(n_chars),
+        np.log1p(n_words),
+        alpha / denom,
+        digit / denom,
+        upper / max(alpha, 1),
+        punct / denom,
+        float(last in _TERMINAL),
+        float(last == "."),
+        float(last in "\"”’'"),
+        float(first.isupper()),
+        float(first.isdigit()),
+        float(first in "\"“‘'«"),
+        sum(t[:1].isupper() for t in toks) / wdenom,
+        sum(t in _STOPWORDS for t in lower_toks) / wdenom,
+        sum(len(t) for t in toks) / wdenom,
+        text.count(",") / wdenom,
+        float(bool(_URL.search(text))),
+        float(bool(_COPYRIGHT.search(text))),
+        float(bool(_CAPTION.search(text))),
+        float(bool(_DATE.search(text))),
+        float(bool(_DATE_WORD.search(text))),
+        float(bool(_BYLINE.search(text))),
+        float(bool(_CALL_TO_ACTION.search(text))),
+        float(bool(_TEASER_HEAD.match(text)) and n_words <= 8),
+        float(bool(_AD.search(text))),
+        float(text.count("|") + text.count("•") + text.count(" / ")),
+        float(any(q in text for q in "\"“”«»")),
+        float(line.list_marker),
+        float(min(line.indent, 12)),
+        float(line.blank_before),
+        float(line.blank_after),
+        float(n_words >= PROSE_MIN_WORDS and last in _TERMINAL),
+        float(repeat_in_doc > 1),
+        float(np.log1p(corpus_repeat)),
+    ]
+
+
+def shape_features(lines: Sequence[Line], corpus_repeat: Sequence[int] | None = None) -> np.ndarray:
+    """The stage-1 feature matrix of one page: one row per line, columns :data:`FEATURE_NAMES`."""
+    n = len(lines)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)), dtype=np.float32)
+    norm = [normalize_line(ln.text) for ln in lines]
+    in_doc: dict[str, int] = {}
+    for key in norm:
+        in_doc[key] = in_doc.get(key, 0) + 1
+    repeats = corpus_repeat if corpus_repeat is not None else [0] * n
+    own = np.array(
+        [_own_features(ln, in_doc[k], r) for ln, k, r in zip(lines, norm, repeats)], dtype=np.float32
+    )
+
+    cols = [_OWN_INDEX[c] for c in _NEIGHBOUR_COLS]
+    pad = np.full((3, len(cols)), -1.0, dtype=np.float32)
+    padded = np.vstack([pad, own[:, cols], pad])
+    neighbours = [padded[3 + o : 3 + o + n] for o in _NEIGHBOUR_OFFSETS]
+
+    n_words = np.expm1(own[:, _OWN_INDEX["log_words"]])
+    prose = own[:, _OWN_INDEX["is_prose"]] > 0
+    # Main block: the run of lines where prose outweighs everything else. A non-prose line costs a few words
+    # so that a caption inside the article does not split it, but a long menu or teaser list does.
+    block_scores = np.where(prose, n_words, -np.minimum(n_words, 8) - 2.0)
+    start, end = best_segment(block_scores.tolist())
+    block_words = n_words[start : end + 1][prose[start : end + 1]].sum()
+    total_prose = max(n_words[prose].sum(), 1.0)
+    prose_words = np.where(prose, n_words, 0.0)
+    before = np.concatenate([[0.0], np.cumsum(prose_words)[:-1]])
+    after = total_prose - before - prose_words
+
+    chars = np.array([len(ln.text) for ln in lines], dtype=np.float64)
+    char_before = np.concatenate([[0.0], np.cumsum(chars)[:-1]])
+
+    teaser = own[:, _OWN_INDEX["is_teaser_head"]] > 0
+    since = np.zeros(n, dtype=np.float32)
+    seen = np.zeros(n, dtype=np.float32)
+    last_head = -1
+    for i in range(n):
+        if teaser[i]:
+            last_head = i
+        if last_head >= 0 and i > last_head:
+            seen[i] = 1.0
+            since[i] = np.log1p(i - last_head)
+    list_run = np.zeros(n, dtype=np.float32)
+    markers = own[:, _OWN_INDEX["list_marker"]] > 0
+    run = 0
+    for i in range(n):
+        run = run + 1 if markers[i] else 0
+        list_run[i] = run
+    idx = np.arange(n, dtype=np.float32)
+    context = np.column_stack(
+        [
+            idx / max(n - 1, 1),
+            np.log1p(idx),
+            np.log1p(n - 1 - idx),
+            char_before / max(chars.sum(), 1.0),
+            ((idx >= start) & (idx <= end)).astype(np.float32),
+            np.sign(idx - start) * np.log1p(np.abs(idx - start)),
+            np.sign(idx - end) * np.log1p(np.abs(idx - end)),
+            np.full(n, block_words / total_prose),
+            before / total_prose,
+            after / total_prose,
+            seen,
+            since,
+            np.log1p(list_run),
+            np.full(n, np.log1p(n)),
+        ]
+    ).astype(np.float32)
+    return np.hstack([own, *neighbours, context])
+
+
+CONTEXT_FEATURE_NAMES = [
+    "p",
+    *[f"p@{o:+d}" for o in (-4, -3, -2, -1, 1, 2, 3, 4)],
+    "p_mean_2",
+    "p_mean_5",
+    "p_mean_10",
+    "p_max_before",
+    "p_max_after",
+    "p_mass_before",
+    "p_mass_after",
+    "p_in_block",
+    "p_dist_block_start",
+    "p_dist_block_end",
+    "p_block_share",
+]
+
+
+def context_features(p: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """Stage-2 columns: a line's stage-1 probability seen against its neighbours' and the page's."""
+    n = len(p)
+    if n == 0:
+        return np.zeros((0, len(CONTEXT_FEATURE_NAMES)), dtype=np.float32)
+    pad = np.full(4, -1.0)
+    padded = np.concatenate([pad, p, pad])
+    shifted = [padded[4 + o : 4 + o + n] for o in (-4, -3, -2, -1, 1, 2, 3, 4)]
+    cumsum = np.concatenate([[0.0], np.cumsum(p)])
+
+    def window_mean(k: int) -> np.ndarray:
+        lo = np.clip(np.arange(n) - k, 0, n)
+        hi = np.clip(np.arange(n) + k + 1, 0, n)
+        return (cumsum[hi] - cumsum[lo]) / (hi - lo)
+
+    max_before = np.concatenate([[0.0], np.maximum.accumulate(p)[:-1]])
+    max_after = np.concatenate([np.maximum.accumulate(p[::-1])[::-1][1:], [0.0]])
+    mass = p * np.log1p(n_words)
+    total = max(mass.sum(), 1e-6)
+    mass_before = np.concatenate([[0.0], np.cumsum(mass)[:-1]]) / total
+    mass_after = 1.0 - mass_before - mass / total
+    start, end = best_segment(((p - 0.5) * np.log1p(n_words + 1)).tolist())
+    idx = np.arange(n)
+    block_share = mass[start : end + 1].sum() / total
+    return np.column_stack(
+        [
+            p,
+            *shifted,
+            window_mean(2),
+            window_mean(5),
+            window_mean(10),
+            max_before,
+            max_after,
+            mass_before,
+            mass_after,
+            ((idx >= start) & (idx <= end)).astype(np.float32),
+            np.sign(idx - start) * np.log1p(np.abs(idx - start)),
+            np.sign(idx - end) * np.log1p(np.abs(idx - end)),
+            np.full(n, block_share),
+        ]
+    ).astype(np.float32)
+
+
+def word_count(lines: Sequence[Line]) -> np.ndarray:
+    return np.array([len(words(ln.text)) for ln in lines], dtype=np.float64)

@@ -1,0 +1,247 @@
+"""Metadata from the lines around a plain-text article: headline, real publication date, authors, outlet,
+dateline place.
+
+All of it is read from the lines the classifier did *not* keep (plus the first body line for a dateline),
+with rules that hold across outlets: a "Today:" banner, a © year or an "Updated" stamp is never the
+publication date when an original date is there; a glued "Web DeskWeb Editor" is split at the glue; no date
+is guessed when the text has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from urllib.parse import urlparse
+
+from newsloom.clean.lines import Line, words
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+# Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "2021-07-29", "07/29/2021".
+DATE_WITH_YEAR = re.compile(
+    rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"
+    rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
+    rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?\b"
+    rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b",
+    re.I,
+)
+_TIME = re.compile(r"\b([0-2]?\d)[:.]([0-5]\d)\s*([ap])\.?m\.?\b", re.I)
+_NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
+_ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
+
+_BYLINE_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+(.+)$", re.I)
+_ROLE_WORDS = (
+    r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst|Desk|Team|Staff|"
+    r"Bureau|Service|Agency"
+)
+_DESK = re.compile(rf"^(?:[A-Z][\w&.'-]*\s+){{0,3}}(?:Web|News|Digital|Online|Foreign|City)\s+(?:{_ROLE_WORDS})$")
+_ROLE_ONLY = re.compile(rf"^(?:[A-Z][a-z]+\s+)?(?:Senior\s+|Chief\s+|Staff\s+)?(?:{_ROLE_WORDS})$")
+_NAME = re.compile(r"^[A-Z][a-zA-Z'’.-]+(?:\s+(?:[A-Z][a-zA-Z'’.-]*|de|van|von|bin|al|da|del|la|le)){1,3}$")
+# Two fields a scraper glued together: a run of >= 3 lower-case letters directly followed by a capital.
+_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z])")
+_AUTHOR_SPLIT = re.compile(r"\s*(?:,|\band\b|&|\|)\s*")
+_COPYRIGHT_OUTLET = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:copyright\s*)?(?:\d{4}\s*[-–]?\s*(?:\d{4})?\s*)?(?:by\s+)?"
+    r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})",
+    re.I,
+)
+_REPORTS = re.compile(r"(?:…|\.\.\.|\s)+reports?\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s*\.?$")
+_URL = re.compile(r"https?://[^\s<>\"')]+")
+_DATELINE = re.compile(
+    r"^([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+)?)?"
+    r"(?:,?\s*(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH + r"))?\s*(?:\(([A-Za-z .&-]+)\))?\s*[-—–:]\s+\S"
+)
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    title_index: int | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    byline_indexes: list[int] = field(default_factory=list)
+    date_indexes: list[int] = field(default_factory=list)
+    outlet: str | None = None
+    dateline: str | None = None
+
+
+def unglue(text: str) -> list[str]:
+    """Split fields a scraper glued together: "Web DeskWeb Editor" → ["Web Desk", "Web Editor"]."""
+    return [part.strip() for part in _GLUE.split(text) if part.strip()]
+
+
+def parse_date(text: str) -> str | None:
+    """The first full date (day, month, year) in ``text`` as ISO ``YYYY-MM-DD`` (or with time), else None."""
+    import dateparser
+
+    match = DATE_WITH_YEAR.search(text)
+    if not match:
+        return None
+    parsed = dateparser.parse(
+        match.group(0),
+        languages=["en"],
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+    )
+    if parsed is None:
+        return None
+    time = _TIME.search(text[match.end() : match.end() + 30])
+    if time:
+        hour = int(time.group(1)) % 12 + (12 if time.group(3).lower() == "p" else 0)
+        try:
+            return datetime(parsed.year, parsed.month, parsed.day, hour, int(time.group(2))).isoformat()
+        except ValueError:
+            pass
+    if "T" in match.group(0) or (":" in match.group(0) and "-" in match.group(0)):
+        return parsed.replace(tzinfo=None).isoformat()
+    return date(parsed.year, parsed.month, parsed.day).isoformat()
+
+
+def find_published(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[str | None, list[int]]:
+    """The publication date among ``candidates`` (indexes of non-body lines), and the lines it used.
+
+    Order of trust: an explicit "Published" stamp; a plain date line; an "Updated" stamp only when nothing
+    else dates the article. "Today:" banners and © years never count.
+    """
+    original, plain, updated = [], [], []
+    for i in candidates:
+        text = lines[i].text
+        if len(words(text)) > 25 or _NOT_PUBLICATION.search(text):
+            continue
+        value = parse_date(text)
+        if value is None:
+            continue
+        if _ORIGINAL.search(text):
+            original.append((i, value))
+        elif _UPDATED.search(text):
+            updated.append((i, value))
+        else:
+            plain.append((i, value))
+    for group in (original, plain, updated):
+        if group:
+            return group[0][1], [i for i, _ in original + plain + updated]
+    return None, []
+
+
+def _clean_author(name: str) -> str | None:
+    name = re.sub(r"^(?:by|written by|words by)\s+", "", name.strip(" ,.;:|-–—"), flags=re.I).strip()
+    if not name or _ROLE_ONLY.match(name) and not _DESK.match(name):
+        return None
+    if _DESK.match(name) or _NAME.match(name):
+        return name
+    return None
+
+
+def find_authors(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str], list[int]]:
+    """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``."""
+    for i in candidates:
+        text = lines[i].text
+        if len(words(text)) > 12:
+            continue
+        by = _BYLINE_BY.match(text)
+        fields = unglue(by.group(1) if by else text)
+        if not by and not any(_DESK.match(f) for f in fields):
+            continue
+        names: list[str] = []
+        for part in fields:
+            part = DATE_WITH_YEAR.split(part)[0]
+            for piece in _AUTHOR_SPLIT.split(part):
+                name = _clean_author(piece)
+                if name and name not in names:
+                    names.append(name)
+        if names:
+            return names, [i]
+    return [], []
+
+
+def find_title(lines: Sequence[Line], before_body: Sequence[int], skip: set[int]) -> int | None:
+    """The headline: the last headline-shaped line above the body (None when the page opens with body).
+
+    Headline-shaped: 3–30 words, not ending in a full stop, not a byline, date, credit or menu item, and
+    not a run of short navigation items.
+    """
+    best = None
+    for i in before_body:
+        if i in skip:
+            continue
+        line = lines[i]
+        text = line.text
+        n = len(words(text))
+        if not 3 <= n <= 30 or text.endswith((".", ",", ":")) or line.list_marker:
+            continue
+        if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text):
+            continue
+        if re.search(r"\b(?:photo|photograph|image|credit|min(?:ute)?s? read|subscribe|sign up)\b", text, re.I):
+            continue
+        best = i
+    return best
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlparse(url).hostname or ""
+    host = re.sub(r"^(?:www\d?|m|amp|edition|english)\.", "", host)
+    return host or None
+
+
+def find_outlet(lines: Sequence[Line], removed: Sequence[int], authors: Sequence[str]) -> str | None:
+    """The outlet named by the text itself: a © line, a "…reports X" standfirst, a source URL, a desk byline."""
+    for i in removed:
+        text = lines[i].text
+        match = _COPYRIGHT_OUTLET.search(text)
+        if match and len(words(text)) <= 20:
+            name = re.sub(r"\s+(?:All|Ltd|Inc|Limited|Rights|Reserved)\b.*$", "", match.group(1)).strip(" .")
+            if name and not name.isdigit():
+                return name
+    for line in lines[:12]:
+        match = _REPORTS.search(line.text)
+        if match:
+            return match.group(1).strip()
+    for i in removed:
+        url = _URL.search(lines[i].text)
+        if url and len(words(lines[i].text)) <= 12:
+            return outlet_from_url(url.group(0))
+    for author in authors:
+        desk = re.match(rf"^([A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)\s+(?:Web|News|Digital)\s+(?:{_ROLE_WORDS})$", author)
+        if desk and desk.group(1) not in {"Web", "News", "Digital", "Online"}:
+            return desk.group(1)
+    return None
+
+
+def find_dateline(lines: Sequence[Line], header: Sequence[int], first_body: int | None) -> str | None:
+    """The dateline place: "KABUL, Aug 13 (Reuters) -" opening the body, or a place glued to a date stamp."""
+    if first_body is not None:
+        match = _DATELINE.match(lines[first_body].text)
+        if match and len(match.group(1)) >= 3 and match.group(1).lower() not in {"update", "updated", "editor"}:
+            return match.group(1).title() if match.group(1).isupper() else match.group(1)
+    for i in header:
+        parts = unglue(lines[i].text)
+        if len(parts) >= 2 and DATE_WITH_YEAR.search(" ".join(parts[1:])) and _NAME.match(parts[0].split()[-1] + " X"):
+            place = parts[0].split()[-1]
+            if place[:1].isupper() and place.isalpha():
+                return place
+    return None
+
+
+def extract_metadata(lines: Sequence[Line], keep: Sequence[bool]) -> Metadata:
+    body = [i for i, k in enumerate(keep) if k]
+    first_body = body[0] if body else None
+    removed = [i for i, k in enumerate(keep) if not k]
+    header = [i for i in removed if first_body is None or i < first_body]
+    # Dates and bylines sit in the header, sometimes just below the body's first lines, or in the footer.
+    near = header + [i for i in removed if first_body is not None and i > first_body]
+    meta = Metadata()
+    meta.published, meta.date_indexes = find_published(lines, near)
+    meta.authors, meta.byline_indexes = find_authors(lines, near)
+    meta.title_index = find_title(lines, header, set(meta.date_indexes) | set(meta.byline_indexes))
+    meta.title = lines[meta.title_index].text if meta.title_index is not None else None
+    meta.outlet = find_outlet(lines, removed, meta.authors)
+    meta.dateline = find_dateline(lines, header, first_body)
+    return meta

@@ -1,0 +1,80 @@
+"""Plain-text cleaning: keep the article's body lines, record every removed line with its kind, and read
+the metadata from the removed lines."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsloom.clean.classifier import LineClassifier, default_classifier
+from newsloom.clean.kinds import is_teaser_head, removed_kind
+from newsloom.clean.lines import Line, split_lines, words
+from newsloom.clean.metadata import Metadata, extract_metadata
+from newsloom.record import RemovedLine
+
+
+@dataclass
+class CleanedText:
+    paragraphs: list[str]
+    removed: list[RemovedLine]
+    metadata: Metadata
+    keep: list[bool] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
+    """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") that follows the
+    body is body, unless the article plainly goes on (more body words after the heading than before it)."""
+    for i, line in enumerate(lines):
+        if not is_teaser_head(line) or not any(keep[:i]):
+            continue
+        before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
+        after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
+        if after < before:
+            return keep[:i] + [False] * (len(lines) - i)
+    return keep
+
+
+def clean_plain_text(
+    text: str,
+    corpus_repeat: Sequence[int] | None = None,
+    classifier: LineClassifier | None = None,
+    lines: Sequence[Line] | None = None,
+) -> CleanedText:
+    """Clean one plain-text page. ``corpus_repeat[i]`` is how many other documents of the same outlet
+    (or batch) hold line ``i`` (see :class:`newsloom.clean.stats.LineStats`)."""
+    lines = list(lines) if lines is not None else split_lines(text)
+    model = classifier or default_classifier()
+    probs = model.body_probabilities(lines, corpus_repeat) if lines else np.zeros(0)
+    keep = [bool(p >= model.threshold) and bool(line.text) for p, line in zip(probs, lines)]
+    keep = drop_teaser_tail(lines, keep)
+    meta = extract_metadata(lines, keep)
+    # A headline the classifier kept as body is still the headline, not the article's first paragraph.
+    if meta.title_index is not None:
+        keep[meta.title_index] = False
+
+    body_idx = [i for i, k in enumerate(keep) if k]
+    first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
+    teaser_from = next((i for i, ln in enumerate(lines) if i > first and is_teaser_head(ln)), len(lines))
+    removed = [
+        RemovedLine(
+            line.text,
+            removed_kind(
+                line,
+                is_title=i == meta.title_index,
+                is_byline=i in meta.byline_indexes,
+                is_date=i in meta.date_indexes,
+                after_body=i > last,
+                in_teaser_zone=i >= teaser_from,
+            ),
+            round(float(probs[i]), 3),
+        )
+        for i, line in enumerate(lines)
+        if not keep[i]
+    ]
+    return CleanedText([lines[i].text for i in body_idx], removed, meta, keep)

@@ -1,0 +1,179 @@
+"""Readers: one function per input format, each yielding ``RawDocument`` or ``Failure`` items.
+
+A reader never raises for bad content: it yields a :class:`~newsloom.record.Failure` naming the file
+(and the item inside it) and goes on, so one broken line of a JSONL file costs one item, not the batch.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsloom.ingest.decode import DecodeError, decode_bytes, maybe_gunzip, normalize_text
+from newsloom.record import Failure, RawDocument, Source, sha256_hex
+
+Item = RawDocument | Failure
+
+#: JSONL fields with a meaning of their own; any other field is kept in ``meta['extra']``.
+JSONL_FIELDS = ("text", "html", "url", "title", "published", "outlet", "authors", "id")
+
+
+def _html_charset(data: bytes) -> str | None:
+    head = data[:4096].lower()
+    marker = head.find(b"charset=")
+    if marker < 0:
+        return None
+    value = head[marker + 8 : marker + 40].strip(b"\"' ")
+    end = next((i for i, b in enumerate(value) if chr(b) in "\"' ;>/"), len(value))
+    return value[:end].decode("ascii", "ignore") or None
+
+
+def read_text(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        yield Failure(path, str(exc))
+        return
+    yield RawDocument(
+        Source(path=path, format="text"),
+        normalize_text(text) if normalize else text,
+        raw_sha256=sha256_hex(data),
+        encoding=encoding,
+    )
+
+
+def read_html(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
+    try:
+        text, encoding = decode_bytes(data, _html_charset(data))
+    except DecodeError as exc:
+        yield Failure(path, str(exc))
+        return
+    if "<" not in text:
+        yield Failure(path, "no HTML markup in an .html file")
+        return
+    yield RawDocument(
+        Source(path=path, format="html"),
+        normalize_text(text) if normalize else text,
+        is_html=True,
+        raw_sha256=sha256_hex(data),
+        encoding=encoding,
+    )
+
+
+def _jsonl_document(record: Any, path: str, item: int, line_bytes: bytes, normalize: bool) -> Item:
+    if not isinstance(record, dict):
+        return Failure(path, f"expected a JSON object, got {type(record).__name__}", item)
+    html, text = record.get("html"), record.get("text")
+    content = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(content, str) or not content.strip():
+        return Failure(path, "no 'text' or 'html' field with content", item)
+    meta: dict[str, Any] = {k: record[k] for k in ("title", "published", "outlet", "authors") if record.get(k)}
+    extra = {k: v for k, v in record.items() if k not in JSONL_FIELDS}
+    if extra:
+        meta["extra"] = extra
+    if record.get("id") is not None:
+        meta["input_id"] = str(record["id"])
+    url = record.get("url") if isinstance(record.get("url"), str) else None
+    return RawDocument(
+        Source(path=path, url=url, format="jsonl", item=item),
+        normalize_text(content) if normalize else content,
+        is_html=content is html,
+        raw_sha256=sha256_hex(line_bytes),
+        encoding="utf-8",
+        meta=meta,
+    )
+
+
+def read_jsonl(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
+    try:
+        text, _ = decode_bytes(data)
+    except DecodeError as exc:
+        yield Failure(path, str(exc))
+        return
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Failure(path, f"line {number} is not JSON ({exc.msg} at column {exc.colno})", number)
+            continue
+        yield _jsonl_document(record, path, number, line.encode("utf-8"), normalize)
+
+
+def read_warc(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    number = 0
+    try:
+        for record in ArchiveIterator(io.BytesIO(data)):
+            if record.rec_type != "response":
+                continue
+            content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
+            if "html" not in content_type.lower():
+                continue
+            number += 1
+            url = record.rec_headers.get_header("WARC-Target-URI")
+            payload = record.content_stream().read()
+            declared = None
+            if "charset=" in content_type.lower():
+                declared = content_type.lower().split("charset=")[-1].split(";")[0].strip()
+            try:
+                html, encoding = decode_bytes(payload, declared or _html_charset(payload))
+            except DecodeError as exc:
+                yield Failure(path, f"record {url}: {exc}", number)
+                continue
+            meta: dict[str, Any] = {}
+            warc_date = record.rec_headers.get_header("WARC-Date")
+            if warc_date:
+                meta["crawled"] = warc_date
+            yield RawDocument(
+                Source(path=path, url=url, format="warc", item=number),
+                normalize_text(html) if normalize else html,
+                is_html=True,
+                raw_sha256=sha256_hex(payload),
+                encoding=encoding,
+                meta=meta,
+            )
+    except (ArchiveLoadFailed, ValueError, OSError) as exc:
+        yield Failure(path, f"broken WARC file ({exc})", number or None)
+
+
+def read_feed(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
+    import feedparser
+
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        reason = str(parsed.get("bozo_exception") or "no entries")
+        yield Failure(path, f"not a readable RSS/Atom feed ({reason})")
+        return
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        content = ""
+        if entry.get("content"):
+            content = max((c.get("value", "") for c in entry.content), key=len)
+        content = content or entry.get("summary", "")
+        if not content.strip():
+            yield Failure(path, "feed entry has neither content nor summary", number)
+            continue
+        meta: dict[str, Any] = {}
+        if entry.get("title"):
+            meta["title"] = entry.title
+        published = entry.get("published") or entry.get("updated")
+        if published:
+            meta["published"] = published
+        if entry.get("author"):
+            meta["authors"] = [entry.author]
+        if outlet:
+            meta["outlet"] = outlet
+        yield RawDocument(
+            Source(path=path, url=entry.get("link"), format="feed", item=number),
+            normalize_text(content) if normalize else content,
+            is_html="<" in content,
+            raw_sha256=sha256_hex(content),
+            encoding="utf-8",
+            meta=meta,
+        )

@@ -1,0 +1,151 @@
+"""Train the plain-text line classifier shipped in ``src/newsloom/clean/model/``.
+
+    .venv/bin/python training/train_line_model.py
+
+Data: full-page plain text of the scrapinghub and WCXB pages in ../shared/data (see
+``newsloom.evaluation.pages`` for the rendering, the line labels and the fixed split). Fits on the
+``train`` split (scrapinghub 40% + WCXB 70%), chooses the threshold on the ``tune`` split (10% of each), and never
+reads a ``test`` page: ``bench/clean_text.py`` reports on those.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cache_pages import load_labelled  # noqa: E402
+
+from newsloom.clean.classifier import MODEL_DIR  # noqa: E402
+from newsloom.clean.lines import context_features, shape_features, word_count  # noqa: E402
+from newsloom.clean.stats import LineStats  # noqa: E402
+from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
+from newsloom.evaluation.pages import LabelledPage, split_of  # noqa: E402
+
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 63,
+    "min_data_in_leaf": 40,
+    "feature_fraction": 0.7,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "verbose": -1,
+    "num_threads": 2,
+    "seed": 7,
+}
+ROUNDS = 500
+FOLDS = 4
+
+
+def repeats_for(pages: list[LabelledPage]) -> list[list[int]]:
+    """Line repetition within the group of pages, the way a batch ingest counts it."""
+    stats = LineStats()
+    for page in pages:
+        stats.add_document(line.text for line in page.lines)
+    return [stats.repeats(page.lines) for page in pages]
+
+
+def page_weights(page: LabelledPage) -> np.ndarray:
+    # The page score normalises by the page's size, and a long line carries more of it: weight lines by
+    # their share of the page's words (plus a floor so short lines still count).
+    n = word_count(page.lines)
+    return (n + 1.0) / (n.sum() + len(n)) * 100.0
+
+
+def fit(features: np.ndarray, labels: np.ndarray, weights: np.ndarray) -> lgb.Booster:
+    return lgb.train(PARAMS, lgb.Dataset(features, labels, weight=weights), num_boost_round=ROUNDS)
+
+
+def body_of(page: LabelledPage, keep: np.ndarray) -> str:
+    return "\n".join(line.text for line, k in zip(page.lines, keep) if k)
+
+
+def main() -> None:
+    groups = {
+        name: [p for p in load_labelled(name) if split_of(name, p.page.page_id) != "test"]
+        for name in ("scrapinghub", "wcxb")
+    }
+    train = [p for pages in groups.values() for p in pages if split_of(p.page.dataset, p.page.page_id) == "train"]
+    tune = [p for pages in groups.values() for p in pages if split_of(p.page.dataset, p.page.page_id) == "tune"]
+    # repetition is counted within each dataset split, as one ingest batch would
+    repeats: dict[int, list[int]] = {}
+    for subset in (
+        [p for p in train if p.page.dataset == "scrapinghub"],
+        [p for p in train if p.page.dataset == "wcxb"],
+        [p for p in tune if p.page.dataset == "scrapinghub"],
+        [p for p in tune if p.page.dataset == "wcxb"],
+    ):
+        for page, rep in zip(subset, repeats_for(subset)):
+            repeats[id(page)] = rep
+
+    shapes = [shape_features(p.lines, repeats[id(p)]) for p in train]
+    labels = [np.array(p.labels) for p in train]
+    weights = [page_weights(p) for p in train]
+    print(f"train pages {len(train)}, lines {sum(len(s) for s in shapes)}; tune pages {len(tune)}")
+
+    # Stage 1, out of fold: stage 2 must learn from probabilities like those it will see on new pages.
+    fold_of = np.arange(len(train)) % FOLDS
+    oof: list[np.ndarray] = [np.zeros(0)] * len(train)
+    for fold in range(FOLDS):
+        fit_idx = [i for i in range(len(train)) if fold_of[i] != fold]
+        model = fit(
+            np.vstack([shapes[i] for i in fit_idx]),
+            np.concatenate([labels[i] for i in fit_idx]),
+            np.concatenate([weights[i] for i in fit_idx]),
+        )
+        for i in range(len(train)):
+            if fold_of[i] == fold and len(shapes[i]):
+                oof[i] = model.predict(shapes[i])
+    stage1 = fit(np.vstack(shapes), np.concatenate(labels), np.concatenate(weights))
+
+    stage2_x = [
+        np.hstack([s, context_features(p1, word_count(page.lines))]) for s, p1, page in zip(shapes, oof, train)
+    ]
+    stage2 = fit(np.vstack(stage2_x), np.concatenate(labels), np.concatenate(weights))
+
+    # Threshold on the tune split only.
+    tune_probs = []
+    for page in tune:
+        shape = shape_features(page.lines, repeats[id(page)])
+        if not len(shape):
+            tune_probs.append(np.zeros(0))
+            continue
+        p1 = stage1.predict(shape)
+        tune_probs.append(stage2.predict(np.hstack([shape, context_features(p1, word_count(page.lines))])))
+    best = (0.0, 0.5)
+    for threshold in np.arange(0.2, 0.81, 0.05):
+        score = macro_prf(
+            shingle_counts(page.page.body, body_of(page, probs >= threshold)) for page, probs in zip(tune, tune_probs)
+        ).f1
+        print(f"  tune threshold {threshold:.2f}: F1 {score:.4f}")
+        best = max(best, (score, float(threshold)))
+    print(f"chosen threshold {best[1]:.2f} (tune F1 {best[0]:.4f})")
+
+    MODEL_DIR.mkdir(parents=True, exist_ok=True)
+    stage1.save_model(str(MODEL_DIR / "stage1.txt"))
+    stage2.save_model(str(MODEL_DIR / "stage2.txt"))
+    (MODEL_DIR / "meta.json").write_text(
+        json.dumps(
+            {
+                "threshold": round(best[1], 2),
+                "tune_f1": round(best[0], 4),
+                "trained_on": "scrapinghub split=train (40%) + wcxb split=train (70%)",
+                "threshold_chosen_on": "scrapinghub + wcxb split=tune (10% each)",
+                "split_function": "newsloom.evaluation.pages.split_of",
+                "rounds": ROUNDS,
+                "params": PARAMS,
+            },
+            indent=2,
+        )
+        + "\n"
+    )
+
+
+if __name__ == "__main__":
+    main()
