@@ -79,3 +79,21 @@ def removed_kind(
 
 def is_teaser_head(line: Line) -> bool:
     return bool(_TEASER_HEAD.search(line.text)) and len(words(line.text)) <= 8
+
+
+_LABEL_ONLY = re.compile(r"^[\w\s&-]{1,30}:$")
+_COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
+
+
+def is_edge_junk(line: Line) -> bool:
+    """Lines that are never the first or last paragraph of an article, whatever the classifier thought:
+    a source link, a © notice, a bare label ("TAGS:"), a one- or two-word fragment, an inputs credit."""
+    text = line.text
+    n = len(words(text))
+    return bool(
+        (_LINK.search(text) and n <= 15)
+        or (_COPYRIGHT.search(text) and n <= 25)
+        or _LABEL_ONLY.match(text)
+        or (n <= 2 and not text.endswith((".", "!", "?")))
+        or _CREDIT.search(text)
+    )

@@ -37,11 +37,15 @@ _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
 
 _BYLINE_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+(.+)$", re.I)
+# A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
+_COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
 _ROLE_WORDS = (
-    r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst|Desk|Team|Staff|"
-    r"Bureau|Service|Agency"
+    r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst|"
+    + _COLLECTIVE_WORDS
 )
-_DESK = re.compile(rf"^(?:[A-Z][\w&.'-]*\s+){{0,3}}(?:Web|News|Digital|Online|Foreign|City)\s+(?:{_ROLE_WORDS})$")
+_DESK = re.compile(
+    rf"^(?:[A-Z][\w&.'-]*\s+){{0,3}}(?:Web|News|Digital|Online|Foreign|City)\s+(?:{_COLLECTIVE_WORDS})$"
+)
 _ROLE_ONLY = re.compile(rf"^(?:[A-Z][a-z]+\s+)?(?:Senior\s+|Chief\s+|Staff\s+)?(?:{_ROLE_WORDS})$")
 _NAME = re.compile(r"^[A-Z][a-zA-Z'’.-]+(?:\s+(?:[A-Z][a-zA-Z'’.-]*|de|van|von|bin|al|da|del|la|le)){1,3}$")
 # Two fields a scraper glued together: a run of >= 3 lower-case letters directly followed by a capital.
@@ -52,7 +56,7 @@ _COPYRIGHT_OUTLET = re.compile(
     r"([A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})",
     re.I,
 )
-_REPORTS = re.compile(r"(?:…|\.\.\.|\s)+reports?\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s*\.?$")
+_REPORTS = re.compile(r"(?:[….]|\s)+reports?\s+([A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,4})\s*\.?$")
 _URL = re.compile(r"https?://[^\s<>\"')]+")
 _DATELINE = re.compile(
     r"^([A-Z][A-Za-z'’.-]+(?:[ -][A-Z][A-Za-z'’.-]+){0,3})(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Za-z.]+)?)?"
@@ -175,7 +179,7 @@ def find_title(lines: Sequence[Line], before_body: Sequence[int], skip: set[int]
         n = len(words(text))
         if not 3 <= n <= 30 or text.endswith((".", ",", ":")) or line.list_marker:
             continue
-        if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text):
+        if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text) or _REPORTS.search(text):
             continue
         if re.search(r"\b(?:photo|photograph|image|credit|min(?:ute)?s? read|subscribe|sign up)\b", text, re.I):
             continue
@@ -209,7 +213,7 @@ def find_outlet(lines: Sequence[Line], removed: Sequence[int], authors: Sequence
         if url and len(words(lines[i].text)) <= 12:
             return outlet_from_url(url.group(0))
     for author in authors:
-        desk = re.match(rf"^([A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)\s+(?:Web|News|Digital)\s+(?:{_ROLE_WORDS})$", author)
+        desk = re.match(rf"^([A-Z][\w&]*(?:\s+[A-Z][\w&]*)?)\s+(?:Web|News|Digital)\s+(?:{_COLLECTIVE_WORDS})$", author)
         if desk and desk.group(1) not in {"Web", "News", "Digital", "Online"}:
             return desk.group(1)
     return None

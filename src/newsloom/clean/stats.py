@@ -34,6 +34,14 @@ class LineStats:
         self.counts: dict[str, Counter[str]] = {}
         self.documents: Counter[str] = Counter()
 
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, int]]) -> LineStats:
+        """Rebuild from stored ``(group, line_key, docs)`` rows."""
+        stats = cls()
+        for group, key, docs in rows:
+            stats.counts.setdefault(group, Counter())[key] = docs
+        return stats
+
     def add_document(self, lines: Iterable[str], group: str = WHOLE_BATCH) -> None:
         keys = {k for k in (line_key(t) for t in lines) if k}
         self.counts.setdefault(group, Counter()).update(keys)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
-from newsloom.clean.kinds import is_teaser_head, removed_kind
-from newsloom.clean.lines import Line, split_lines, words
+from newsloom.clean.kinds import is_edge_junk, is_teaser_head, removed_kind
+from newsloom.clean.lines import Line, normalize_line, split_lines, words
 from newsloom.clean.metadata import Metadata, extract_metadata
 from newsloom.record import RemovedLine
 
@@ -40,6 +40,33 @@ def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
     return keep
 
 
+def trim_edges(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
+    """Drop junk from both ends of the kept lines (see :func:`is_edge_junk`)."""
+    keep = list(keep)
+    kept = [i for i, k in enumerate(keep) if k]
+    for order in (kept, kept[::-1]):
+        for i in order:
+            if not is_edge_junk(lines[i]):
+                break
+            keep[i] = False
+    return keep
+
+
+def drop_repeated_standfirst(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
+    """A summary line above the body that the body then repeats word for word (a standfirst, often with a
+    "…reports X" tail) is not a paragraph of the article."""
+    kept = [i for i, k in enumerate(keep) if k]
+    if len(kept) < 2:
+        return keep
+    first = normalize_line(lines[kept[0]].text)
+    rest = " ".join(normalize_line(lines[i].text) for i in kept[1:4])
+    head = " ".join(first.split()[:12])
+    if len(head.split()) >= 8 and head in rest:
+        keep = list(keep)
+        keep[kept[0]] = False
+    return keep
+
+
 def clean_plain_text(
     text: str,
     corpus_repeat: Sequence[int] | None = None,
@@ -53,7 +80,10 @@ def clean_plain_text(
     probs = model.body_probabilities(lines, corpus_repeat) if lines else np.zeros(0)
     keep = [bool(p >= model.threshold) and bool(line.text) for p, line in zip(probs, lines)]
     keep = drop_teaser_tail(lines, keep)
+    keep = trim_edges(lines, keep)
+    # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
     meta = extract_metadata(lines, keep)
+    keep = drop_repeated_standfirst(lines, keep)
     # A headline the classifier kept as body is still the headline, not the article's first paragraph.
     if meta.title_index is not None:
         keep[meta.title_index] = False

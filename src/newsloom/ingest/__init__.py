@@ -78,7 +78,10 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
         for match in matches:
             path = Path(match)
             candidates = (
-                sorted(p for p in path.rglob("*") if p.is_file() and not any(x.startswith(".") for x in p.parts))
+                sorted(
+                    p for p in path.rglob("*")
+                    if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
+                )
                 if path.is_dir()
                 else [path]
             )

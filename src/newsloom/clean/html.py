@@ -1,0 +1,87 @@
+"""HTML cleaning: trafilatura finds the main text and the metadata (htmldate for the date).
+
+When trafilatura finds no main text (a fragment, a broken page, a feed entry), the page's visible text goes
+through the plain-text cleaner instead, so an HTML input never yields less than a text input would.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import trafilatura
+from lxml import etree
+
+from newsloom.clean.lines import normalize_line, split_lines
+from newsloom.clean.text import CleanedText, clean_plain_text
+from newsloom.record import RemovedLine
+
+#: trafilatura gives up on trees deeper/larger than this; we refuse earlier with a clear message.
+MAX_HTML_CHARS = 20_000_000
+
+
+@dataclass
+class CleanedHtml:
+    paragraphs: list[str]
+    title: str | None = None
+    published: str | None = None
+    authors: list[str] = field(default_factory=list)
+    outlet: str | None = None
+    language: str | None = None
+    removed: list[RemovedLine] = field(default_factory=list)
+    fallback: CleanedText | None = None
+
+
+def visible_text(html: str) -> str:
+    """Every visible line of the page (scripts and styles dropped), for the fallback and for 'removed'."""
+    try:
+        return trafilatura.html2txt(html) or ""
+    except (ValueError, etree.ParserError):
+        return ""
+
+
+def _split_authors(value: str | None) -> list[str]:
+    if not value:
+        return []
+    return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
+
+
+def clean_html(html: str, url: str | None = None) -> CleanedHtml:
+    if len(html) > MAX_HTML_CHARS:
+        raise ValueError(f"HTML of {len(html) / 1e6:.0f} M characters is over the limit")
+    try:
+        doc = trafilatura.bare_extraction(
+            html, url=url, with_metadata=True, include_comments=False, include_tables=True, deduplicate=False
+        )
+    except (ValueError, etree.ParserError, RecursionError):
+        doc = None
+    text = (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+    page_text = visible_text(html)
+    if not text:
+        # No main text found: clean the page's visible lines like a plain-text page.
+        fallback = clean_plain_text(page_text)
+        return CleanedHtml(
+            paragraphs=fallback.paragraphs,
+            title=(getattr(doc, "title", None) if doc is not None else None) or fallback.metadata.title,
+            published=(getattr(doc, "date", None) if doc is not None else None) or fallback.metadata.published,
+            authors=fallback.metadata.authors,
+            outlet=fallback.metadata.outlet,
+            removed=fallback.removed,
+            fallback=fallback,
+        )
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    kept = {normalize_line(p) for p in paragraphs}
+    title = doc.title
+    removed = [
+        RemovedLine(line.text, "title" if title and line.text == title else "other")
+        for line in split_lines(page_text)
+        if normalize_line(line.text) not in kept and line.text
+    ]
+    return CleanedHtml(
+        paragraphs=paragraphs,
+        title=title,
+        published=doc.date,
+        authors=_split_authors(doc.author),
+        outlet=doc.sitename or doc.hostname,
+        language=doc.language,
+        removed=removed,
+    )

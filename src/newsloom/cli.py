@@ -1,0 +1,240 @@
+"""The ``newsloom`` command line (typer + rich)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsloom.record import Article, Failure
+from newsloom.store import QueryError, open_store, resolve_db
+
+app = typer.Typer(
+    help="newsloom: raw news in; clean, deduplicated, searchable articles out.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite path (default ./newsloom.db or $NEWSLOOM_DB).")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")],
+    db: DbOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+) -> None:
+    """Read, clean, deduplicate and store articles. Re-running over the same files adds nothing."""
+    from newsloom.ingest import iter_paths
+    from newsloom.pipeline import ingest as run_ingest
+
+    store = open_store(db)
+    files = [p for p in iter_paths(paths)]
+    progress = Progress(
+        TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("items"), TimeElapsedColumn(),
+        console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+
+    def on_item(item: Article | Failure | None) -> None:
+        progress.advance(task)
+        if isinstance(item, Failure):
+            err.print(f"[red]error[/red] {escape(str(item))}")
+
+    with progress:
+        task = progress.add_task("ingest", total=None)
+        report = run_ingest(files, store, on_item=on_item)
+    stats = store.stats()
+    store.close()
+    out.print(
+        f"stored [bold]{report.stored}[/bold] new articles ({report.duplicates} linked as duplicates), "
+        f"skipped {report.skipped} already stored, [red]{report.failed}[/red] failed · "
+        f"store {escape(resolve_db(db))} holds {stats['articles']} articles"
+    )
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
+    format: Annotated[str, typer.Option("--format", help="jsonl (one object per line) or json (an array).")] = "jsonl",
+    keep_text: Annotated[bool, typer.Option("--keep-text", help="Take input as clean: body = decoded text.")] = False,
+) -> None:
+    """Clean without storing: one JSON object per article to stdout; errors to stderr."""
+    from newsloom.pipeline import extract as run_extract
+
+    if format not in ("jsonl", "json"):
+        raise typer.BadParameter("format must be jsonl or json")
+    failed = 0
+    first = True
+    if format == "json":
+        sys.stdout.write("[")
+    for item in run_extract(paths, keep_text=keep_text):
+        if isinstance(item, Failure):
+            failed += 1
+            err.print(f"[red]error[/red] {escape(str(item))}")
+            continue
+        data = item.to_dict()
+        for key in ("raw_sha256", "body_sha256", "extra"):
+            data.pop(key, None)
+        line = json.dumps(data, ensure_ascii=False)
+        if format == "json":
+            sys.stdout.write(("" if first else ",") + "\n" + line)
+        else:
+            sys.stdout.write(line + "\n")
+        first = False
+    if format == "json":
+        sys.stdout.write("\n]\n")
+    sys.stdout.flush()
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def articles(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many rows.")] = 50,
+    offset: Annotated[int, typer.Option(help="Skip this many rows.")] = 0,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+) -> None:
+    """List stored articles, newest first."""
+    store = open_store(db)
+    table = Table("id", "published", "outlet", "title", "words", "duplicate of")
+    for a in store.list_articles(limit=limit, offset=offset, outlet=outlet):
+        table.add_row(a["id"], a["published"] or "—", escape(a["outlet"] or "—"), escape(a["title"] or "(no title)"),
+                      str(len(a["body"].split())), a["duplicate_of"] or "")
+    out.print(table)
+
+
+@app.command()
+def show(
+    article_id: Annotated[str, typer.Argument(help="Article id (a unique prefix is enough).")],
+    db: DbOption = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False,
+) -> None:
+    """Show one article: metadata, clean text, and what was removed and why."""
+    store = open_store(db)
+    a = store.get_article(article_id)
+    if a is None:
+        err.print(f"[red]no article {escape(article_id)}[/red]")
+        raise typer.Exit(1)
+    if json_out:
+        out.print_json(json.dumps(a, ensure_ascii=False, default=str))
+        return
+    out.rule(escape(a["title"] or "(no title)"))
+    for key in ("id", "published", "authors", "outlet", "dateline", "language", "duplicate_of"):
+        value = a[key]
+        out.print(f"[bold]{key}[/bold]: {escape(', '.join(value) if isinstance(value, list) else str(value or '—'))}")
+    src = a["source"]
+    out.print(f"[bold]source[/bold]: {escape(str(src.get('path') or ''))} {escape(str(src.get('url') or ''))} ({src['format']})")
+    if a["duplicates"]:
+        out.print(f"[bold]copies[/bold]: {', '.join(a['duplicates'])}")
+    out.rule("body")
+    out.print(escape(a["body"]))
+    out.rule(f"removed ({len(a['removed'])} lines)")
+    for r in a["removed"]:
+        out.print(f"[dim]{r['kind']:<10}[/dim] {escape(r['text'][:120])}")
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*.")],
+    db: DbOption = None,
+    limit: int = 20,
+) -> None:
+    """Full-text search over titles and bodies (BM25 ranking)."""
+    store = open_store(db)
+    try:
+        hits = store.search(query, limit=limit)
+    except QueryError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
+    table = Table("id", "published", "outlet", "title", "snippet")
+    for h in hits:
+        table.add_row(h["id"], h["published"] or "—", escape(h["outlet"] or "—"), escape(h["title"] or ""),
+                      escape(h["snippet"]))
+    out.print(table)
+
+
+@app.command()
+def export(
+    format: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File (stdout for jsonl/csv if unset).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export every stored article."""
+    store = open_store(db)
+    rows = store.iter_articles()
+    if format == "parquet":
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if output is None:
+            raise typer.BadParameter("parquet needs --output")
+        records = [_flat(r) for r in rows]
+        pq.write_table(pa.Table.from_pylist(records), output)
+        err.print(f"wrote {len(records)} articles to {output}")
+        return
+    handle = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if format == "jsonl":
+            for r in rows:
+                handle.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+        elif format == "csv":
+            writer = None
+            for r in rows:
+                flat = _flat(r)
+                if writer is None:
+                    writer = csv.DictWriter(handle, fieldnames=list(flat))
+                    writer.writeheader()
+                writer.writerow(flat)
+        else:
+            raise typer.BadParameter("format must be jsonl, csv or parquet")
+    finally:
+        if output:
+            handle.close()
+
+
+def _flat(r: dict) -> dict:
+    return {
+        "id": r["id"], "title": r["title"], "published": r["published"], "authors": "; ".join(r["authors"]),
+        "outlet": r["outlet"], "dateline": r["dateline"], "language": r["language"], "url": r["source"]["url"],
+        "path": r["source"]["path"], "format": r["source"]["format"], "duplicate_of": r["duplicate_of"],
+        "body": r["body"],
+    }
+
+
+@app.command()
+def stats(db: DbOption = None) -> None:
+    """Counts over the store: articles, duplicates, outlets, date range, failures."""
+    store = open_store(db)
+    s = store.stats()
+    table = Table("", "")
+    for key in ("articles", "duplicates", "outlets", "published_from", "published_to", "removed_lines", "failures",
+                "schema_version"):
+        table.add_row(key, str(s[key]))
+    table.add_row("top outlets", escape(", ".join(f"{o} ({n})" for o, n in s["top_outlets"])))
+    table.add_row("database", escape(resolve_db(db)))
+    out.print(table)
+
+
+@app.command()
+def failures(db: DbOption = None) -> None:
+    """Inputs that could not be ingested, and why."""
+    store = open_store(db)
+    table = Table("path", "item", "reason", "last seen")
+    for f in store.failures():
+        table.add_row(escape(f["path"]), "" if f["item"] is None else str(f["item"]), escape(f["reason"]), f["last_seen"])
+    out.print(table)
+
+
+if __name__ == "__main__":
+    app()

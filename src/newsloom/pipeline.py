@@ -1,0 +1,213 @@
+"""The pipeline: ingest → clean → link → store, as a stream.
+
+:func:`process_item` is the pure per-document step a worker runs. :func:`ingest` drives it over input
+paths and writes batches (one transaction each) through a single writer, so an interrupted run loses
+nothing it committed and a re-run skips everything already stored.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsloom.clean import article_id, clean_document, outlet_group
+from newsloom.clean.lines import split_lines
+from newsloom.clean.stats import LineStats, line_key
+from newsloom.ingest import iter_items
+from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
+from newsloom.record import Article, Failure, RawDocument
+from newsloom.store.base import Batch, Store
+
+BATCH_SIZE = 100
+
+
+@dataclass
+class IngestReport:
+    stored: int = 0
+    skipped: int = 0
+    failed: int = 0
+    duplicates: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+
+def process_item(raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False) -> Article | Failure:
+    """Clean one document; any error becomes a one-line :class:`Failure`, never an exception."""
+    try:
+        article = clean_document(raw, stats, keep_text=keep_text)
+    except RecursionError:
+        return Failure(raw.source.path or "-", "document nested too deeply to parse", raw.source.item)
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Failure(
+            raw.source.path or "-",
+            f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})",
+            raw.source.item,
+        )
+    if not article.body.strip():
+        return Failure(raw.source.path or "-", "no article text found", raw.source.item)
+    return article
+
+
+def _spool_stdin(inputs: list[str]) -> list[str]:
+    """Stdin can be read once only; the pipeline reads inputs twice (statistics, then cleaning)."""
+    if "-" not in inputs:
+        return inputs
+    spool = tempfile.NamedTemporaryFile(prefix="newsloom-stdin-", delete=False)
+    spool.write(sys.stdin.buffer.read())
+    spool.close()
+    return [spool.name if p == "-" else p for p in inputs]
+
+
+def gather_line_stats(inputs: Iterable[str], skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
+    """First pass: count lines of the plain-text documents that are about to be cleaned."""
+    stats = LineStats()
+    pending: list[RawDocument] = []
+
+    def flush() -> None:
+        known = skip_ids([article_id(r) for r in pending]) if skip_ids else set()
+        for raw in pending:
+            if article_id(raw) not in known:
+                stats.add_document((ln.text for ln in split_lines(raw.text)), outlet_group(raw))
+        pending.clear()
+
+    for item in iter_items(inputs):
+        if isinstance(item, RawDocument) and not item.is_html:
+            pending.append(item)
+            if len(pending) >= 500:
+                flush()
+    flush()
+    return stats
+
+
+def _line_keys(raw: RawDocument) -> tuple[str, list[str]]:
+    keys = {k for k in (line_key(ln.text) for ln in split_lines(raw.text)) if k}
+    return outlet_group(raw), sorted(keys)
+
+
+def ingest(
+    inputs: Iterable[str],
+    store: Store,
+    *,
+    batch_size: int = BATCH_SIZE,
+    on_item: Callable[[Article | Failure | None], None] | None = None,
+) -> IngestReport:
+    """Ingest files into ``store``. Idempotent: items already stored are skipped (``on_item(None)``)."""
+    inputs = _spool_stdin(list(inputs))
+    stats = LineStats.from_rows(store.line_counts())
+    stats.merge(gather_line_stats(inputs, store.existing_ids))
+    index = DuplicateIndex()
+    index.load(store.duplicate_rows())
+    report = IngestReport()
+    batch = Batch()
+    seen_in_run: set[str] = set()
+
+    def flush() -> None:
+        nonlocal batch
+        if len(batch):
+            store.write_batch(batch)
+        batch = Batch()
+
+    pending: list[RawDocument | Failure] = []
+
+    def process_pending() -> None:
+        raws = [p for p in pending if isinstance(p, RawDocument)]
+        known = store.existing_ids([article_id(r) for r in raws])
+        for item in pending:
+            if isinstance(item, Failure):
+                _record_failure(item)
+                continue
+            aid = article_id(item)
+            if aid in known or aid in seen_in_run:
+                report.skipped += 1
+                if on_item:
+                    on_item(None)
+                continue
+            seen_in_run.add(aid)
+            result = process_item(item, stats)
+            if isinstance(result, Failure):
+                _record_failure(result)
+                continue
+            mh = minhash_of(result.body)
+            changes = index.add(result.id, result.published, result.body_sha256, mh)
+            result.duplicate_of = changes.pop(result.id)
+            batch.articles.append(result)
+            batch.signatures[result.id] = signature_bytes(mh)
+            if not item.is_html:
+                batch.line_keys[result.id] = _line_keys(item)
+            batch.links.update(changes)
+            report.stored += 1
+            report.duplicates += result.duplicate_of is not None
+            if on_item:
+                on_item(result)
+            if len(batch) >= batch_size:
+                flush()
+        pending.clear()
+
+    def _record_failure(failure: Failure) -> None:
+        report.failed += 1
+        report.failures.append(failure)
+        batch.failures.append(failure)
+        if on_item:
+            on_item(failure)
+
+    for item in iter_items(inputs):
+        pending.append(item)
+        if len(pending) >= batch_size:
+            process_pending()
+    process_pending()
+    flush()
+    return report
+
+
+def extract(inputs: Iterable[str], *, keep_text: bool = False) -> Iterator[Article | Failure]:
+    """Clean without a store: one Article (or Failure) per input item, in input order.
+
+    Duplicates are linked to the first copy seen in this run.
+    """
+    inputs = _spool_stdin(list(inputs))
+    stats = None if keep_text else gather_line_stats(inputs)
+    index = DuplicateIndex()
+    for item in iter_items(inputs, normalize=not keep_text):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        result = process_item(item, stats, keep_text=keep_text)
+        if isinstance(result, Article) and not keep_text:
+            # first-seen wins here: with no store to re-point, earlier output lines cannot change
+            mh = minhash_of(result.body)
+            changes = index.add(result.id, "0000", result.body_sha256, mh)
+            result.duplicate_of = changes.get(result.id)
+        yield result
+
+
+def analyze(text_or_path: str | Path) -> Article:
+    """Clean one article given as text (plain or HTML) or as a path to a file."""
+    from newsloom.ingest import read_path
+    from newsloom.record import Source, sha256_hex
+
+    candidate = Path(str(text_or_path))
+    if isinstance(text_or_path, Path) or ("\n" not in str(text_or_path) and len(str(text_or_path)) < 4096
+                                          and candidate.exists()):
+        items = list(read_path(str(candidate)))
+    else:
+        from newsloom.ingest.decode import normalize_text
+
+        text = str(text_or_path)
+        is_html = text.lstrip()[:1] == "<"
+        items = [RawDocument(Source(format="html" if is_html else "text"), normalize_text(text),
+                             is_html=is_html, raw_sha256=sha256_hex(text))]
+    first = next((i for i in items if isinstance(i, RawDocument)), None)
+    if first is None:
+        raise ValueError(str(items[0]) if items else "no article in input")
+    result = process_item(first, None)
+    if isinstance(result, Failure):
+        raise ValueError(str(result))
+    return result

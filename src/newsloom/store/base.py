@@ -1,0 +1,59 @@
+"""The store interface: everything the pipeline and the CLI need from a database, and nothing more.
+
+A backend implements :class:`Store`; :func:`newsloom.store.open_store` picks one from a URL or path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from newsloom.record import Article, Failure
+
+
+class QueryError(ValueError):
+    """A user's search query the backend cannot run (e.g. malformed full-text syntax)."""
+
+
+@dataclass
+class Batch:
+    """What one transaction writes: new articles, their MinHash signatures and line keys, relinked
+    duplicates (``{id: duplicate_of}``) and failures."""
+
+    articles: list[Article] = field(default_factory=list)
+    signatures: dict[str, bytes | None] = field(default_factory=dict)
+    line_keys: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # id -> (group, keys)
+    links: dict[str, str | None] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.articles) + len(self.failures)
+
+
+class Store(Protocol):
+    url: str
+
+    def existing_ids(self, ids: Iterable[str]) -> set[str]: ...
+
+    def write_batch(self, batch: Batch) -> None:
+        """Write all of ``batch`` in one transaction (all or nothing)."""
+
+    def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
+        """``(id, published, body_sha256, minhash, duplicate_of)`` for every stored article."""
+
+    def line_counts(self) -> Iterator[tuple[str, str, int]]: ...
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None: ...
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]: ...
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]: ...
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
+
+    def failures(self) -> list[dict[str, Any]]: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,255 @@
+"""SQLite store (the default): WAL, one transaction per batch, versioned migrations, FTS5 over title+body."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime, timezone
+from importlib import resources
+from typing import Any
+
+from newsloom.record import Article
+from newsloom.store.base import Batch, QueryError
+
+ARTICLE_COLUMNS = (
+    "id, source_path, source_url, source_format, source_item, title, published, authors, outlet, dateline, "
+    "language, body, raw_sha256, body_sha256, duplicate_of, extra, ingested_at"
+)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrations() -> list[tuple[int, str]]:
+    """``(version, sql)`` for every file in ``store/migrations``, in order."""
+    folder = resources.files("newsloom.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def _row_to_article(row: sqlite3.Row) -> dict[str, Any]:
+    data = dict(row)
+    data["authors"] = json.loads(data.get("authors") or "[]")
+    data["extra"] = json.loads(data.get("extra") or "{}")
+    data["source"] = {
+        "path": data.pop("source_path"),
+        "url": data.pop("source_url"),
+        "format": data.pop("source_format"),
+    }
+    item = data.pop("source_item", None)
+    if item is not None:
+        data["source"]["item"] = item
+    return data
+
+
+class SQLiteStore:
+    def __init__(self, path: str) -> None:
+        self.url = path
+        self.conn = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA journal_mode=WAL")
+        self.conn.execute("PRAGMA synchronous=NORMAL")
+        self.conn.execute("PRAGMA foreign_keys=ON")
+        self.migrate()
+
+    # -- schema -----------------------------------------------------------------------------------------
+    def schema_version(self) -> int:
+        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+
+    def migrate(self) -> None:
+        current = self.schema_version()
+        for version, sql in migrations():
+            if version <= current:
+                continue
+            self.conn.execute("BEGIN IMMEDIATE")
+            try:
+                # re-check inside the lock: another process may have migrated meanwhile
+                if self.schema_version() < version:
+                    for statement in _split_sql(sql):
+                        self.conn.execute(statement)
+                    self.conn.execute(f"PRAGMA user_version = {int(version)}")
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.conn.execute("ROLLBACK")
+                raise
+
+    # -- writing ----------------------------------------------------------------------------------------
+    def existing_ids(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return found
+
+    def write_batch(self, batch: Batch) -> None:
+        now = _now()
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            for article in batch.articles:
+                self._insert_article(cur, article, batch.signatures.get(article.id), now)
+            for article_id, (group, keys) in batch.line_keys.items():
+                cur.executemany(
+                    "INSERT INTO line_counts (grp, line_key, docs) VALUES (?, ?, 1) "
+                    "ON CONFLICT (grp, line_key) DO UPDATE SET docs = docs + 1",
+                    [(group, key) for key in keys],
+                )
+            cur.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                [(target, article_id) for article_id, target in batch.links.items()],
+            )
+            cur.executemany(
+                "INSERT INTO failures (path, item, reason, first_seen, last_seen) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (path, item, reason) DO UPDATE SET last_seen = excluded.last_seen",
+                [(f.path, -1 if f.item is None else f.item, f.reason, now, now) for f in batch.failures],
+            )
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def _insert_article(self, cur: sqlite3.Cursor, a: Article, signature: bytes | None, now: str) -> None:
+        cur.execute(
+            f"INSERT OR IGNORE INTO articles ({ARTICLE_COLUMNS}, minhash) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                a.id, a.source.path, a.source.url, a.source.format, a.source.item, a.title, a.published,
+                json.dumps(a.authors, ensure_ascii=False), a.outlet, a.dateline, a.language, a.body,
+                a.raw_sha256, a.body_sha256, a.duplicate_of, json.dumps(a.extra, ensure_ascii=False, default=str),
+                now, signature,
+            ),
+        )
+        if cur.rowcount == 0:
+            return  # already stored: nothing of it is written twice
+        cur.executemany(
+            "INSERT INTO removed_lines (article_id, position, text, kind, score) VALUES (?, ?, ?, ?, ?)",
+            [(a.id, i, r.text, r.kind, r.score) for i, r in enumerate(a.removed)],
+        )
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
+        yield from self.conn.execute("SELECT id, published, body_sha256, minhash, duplicate_of FROM articles")
+
+    def line_counts(self) -> Iterator[tuple[str, str, int]]:
+        yield from self.conn.execute("SELECT grp, line_key, docs FROM line_counts")
+
+    def get_article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            rows = self.conn.execute(
+                f"SELECT {ARTICLE_COLUMNS} FROM articles WHERE id LIKE ? LIMIT 2", (article_id + "%",)
+            ).fetchall()
+            row = rows[0] if len(rows) == 1 else None
+        if row is None:
+            return None
+        data = _row_to_article(row)
+        data["removed"] = [
+            {"text": r["text"], "kind": r["kind"], "score": r["score"]}
+            for r in self.conn.execute(
+                "SELECT text, kind, score FROM removed_lines WHERE article_id = ? ORDER BY position", (data["id"],)
+            )
+        ]
+        data["duplicates"] = [
+            r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (data["id"],))
+        ]
+        return data
+
+    def list_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+        rows = self.conn.execute(
+            f"SELECT {ARTICLE_COLUMNS} FROM articles {where} "
+            "ORDER BY COALESCE(published, '') DESC, id LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [_row_to_article(r) for r in rows]
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        for row in self.conn.execute(f"SELECT {ARTICLE_COLUMNS} FROM articles ORDER BY id"):
+            yield _row_to_article(row)
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        query = fts_query(query)
+        try:
+            rows = self.conn.execute(
+                "SELECT a.id, a.title, a.published, a.outlet, "
+                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
+                "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search for {query!r}: {exc}") from exc
+        return [dict(r) for r in rows]
+
+    def failures(self) -> list[dict[str, Any]]:
+        rows = self.conn.execute("SELECT path, item, reason, first_seen, last_seen FROM failures ORDER BY path, item")
+        return [{**dict(r), "item": None if r["item"] == -1 else r["item"]} for r in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = self.conn.execute(
+            "SELECT COUNT(*), COUNT(duplicate_of), MIN(published), MAX(published), "
+            "COUNT(DISTINCT outlet), COALESCE(SUM(LENGTH(body)), 0) FROM articles"
+        ).fetchone()
+        outlets = self.conn.execute(
+            "SELECT outlet, COUNT(*) AS n FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY n DESC LIMIT 10"
+        ).fetchall()
+        return {
+            "articles": one[0],
+            "duplicates": one[1],
+            "published_from": one[2],
+            "published_to": one[3],
+            "outlets": one[4],
+            "body_chars": one[5],
+            "failures": self.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
+            "removed_lines": self.conn.execute("SELECT COUNT(*) FROM removed_lines").fetchone()[0],
+            "top_outlets": [(r[0], r[1]) for r in outlets],
+            "schema_version": self.schema_version(),
+        }
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+_FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
+_FTS_OPERATORS = {"AND", "OR", "NOT"}
+
+
+def fts_query(text: str) -> str:
+    """A user's query as safe FTS5 syntax: "phrases", AND/OR/NOT and prefix* pass through; every other word
+    is quoted, so ISIS-K or U.S. search for what they say instead of failing as FTS column syntax."""
+    if text.count('"') % 2:
+        raise QueryError(f"cannot search for {text!r}: a quotation mark is not closed")
+    parts = []
+    for token in _FTS_TOKEN.findall(text):
+        if token in _FTS_OPERATORS or (token.startswith('"') and token.endswith('"') and len(token) > 1):
+            parts.append(token)
+        elif token.endswith("*") and token[:-1].isalnum():
+            parts.append(token)
+        else:
+            parts.append('"' + token.replace('"', "") + '"')
+    if not parts or all(p in _FTS_OPERATORS for p in parts):
+        raise QueryError(f"cannot search for {text!r}: no search words")
+    return " ".join(parts)
+
+
+def _split_sql(sql: str) -> list[str]:
+    """Statements of a migration file (``sqlite3.complete_statement`` keeps trigger bodies whole)."""
+    statements, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.strip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    if current.strip():
+        statements.append(current.strip())
+    return statements
