@@ -29,6 +29,7 @@ BATCH_SIZE = 100
 class IngestReport:
     stored: int = 0
     skipped: int = 0
+    #: new articles that joined a duplicate cluster (as a copy, or as its new canonical article)
     failed: int = 0
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
@@ -138,13 +139,14 @@ def ingest(
             mh = minhash_of(result.body)
             changes = index.add(result.id, result.published, result.body_sha256, mh)
             result.duplicate_of = changes.pop(result.id)
+            joined_cluster = result.duplicate_of is not None or bool(changes)
             batch.articles.append(result)
             batch.signatures[result.id] = signature_bytes(mh)
             if not item.is_html:
                 batch.line_keys[result.id] = _line_keys(item)
             batch.links.update(changes)
             report.stored += 1
-            report.duplicates += result.duplicate_of is not None
+            report.duplicates += joined_cluster
             if on_item:
                 on_item(result)
             if len(batch) >= batch_size:

@@ -96,4 +96,5 @@ def is_edge_junk(line: Line) -> bool:
         or _LABEL_ONLY.match(text)
         or (n <= 2 and not text.endswith((".", "!", "?")))
         or _CREDIT.search(text)
+        or (_TEASER_HEAD.search(text) and n <= 20)
     )

@@ -244,7 +244,12 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool]) -> Metadata:
     meta = Metadata()
     meta.published, meta.date_indexes = find_published(lines, near)
     meta.authors, meta.byline_indexes = find_authors(lines, near)
-    meta.title_index = find_title(lines, header, set(meta.date_indexes) | set(meta.byline_indexes))
+    title_zone = list(header)
+    # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
+    # more body, is a headline too.
+    if len(body) > 1 and not lines[body[0]].text.endswith((".", "!", "?", '"', "”", "’")):
+        title_zone.append(body[0])
+    meta.title_index = find_title(lines, title_zone, set(meta.date_indexes) | set(meta.byline_indexes))
     meta.title = lines[meta.title_index].text if meta.title_index is not None else None
     meta.outlet = find_outlet(lines, removed, meta.authors)
     meta.dateline = find_dateline(lines, header, first_body)

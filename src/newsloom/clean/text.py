@@ -83,10 +83,10 @@ def clean_plain_text(
     keep = trim_edges(lines, keep)
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
     meta = extract_metadata(lines, keep)
-    keep = drop_repeated_standfirst(lines, keep)
     # A headline the classifier kept as body is still the headline, not the article's first paragraph.
     if meta.title_index is not None:
         keep[meta.title_index] = False
+    keep = drop_repeated_standfirst(lines, keep)
 
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)

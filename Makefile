@@ -1,0 +1,34 @@
+# newsloom: `make demo` and `make test` are all a fresh machine needs.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test install lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/newsloom ingest sample/ --db demo.db --quiet || true
+	$(BIN)/newsloom stats --db demo.db
+	$(BIN)/newsloom articles --db demo.db
+	$(BIN)/newsloom failures --db demo.db
+	@echo "Database: $(CURDIR)/demo.db   (try: $(BIN)/newsloom show <id> --db demo.db)"
+
+test: $(STAMP)
+	$(BIN)/ruff check src tests bench training
+	$(BIN)/pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/clean_text.py
+	$(BIN)/python bench/clean_html.py
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache demo.db*

@@ -1,0 +1,160 @@
+"""Pipeline and store: idempotent ingest, batches, duplicates linked, failures recorded, FTS search."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsloom import analyze
+from newsloom.link.dedup import DuplicateIndex, minhash_of
+from newsloom.pipeline import ingest
+from newsloom.store import QueryError, open_store
+from tests.conftest import SAMPLE
+
+STORY = (
+    "The city council voted on Tuesday to close the old harbour bridge for repairs that will take at least "
+    "six months, the mayor's office said. Engineers found cracks in two of the supports during an "
+    "inspection in the spring. Traffic will be sent over the northern ring road, and buses will run every ten "
+    "minutes between the two banks. Shop owners near the bridge said they feared losing customers during the "
+    "busiest season of the year."
+)
+
+
+def write(tmp: Path, name: str, text: str) -> Path:
+    path = tmp / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_ingest_twice_adds_nothing(tmp_path, db):
+    store = open_store(db)
+    first = ingest([str(SAMPLE)], store)
+    again = ingest([str(SAMPLE)], store)
+    assert first.stored == 8 and first.failed == 1
+    assert again.stored == 0 and again.skipped == 8 and again.failed == 1
+    stats = store.stats()
+    assert stats["articles"] == 8
+    assert stats["failures"] == 1  # the same failure is recorded once, with its last-seen time updated
+    assert stats["schema_version"] == 1
+
+
+def test_syndicated_copy_is_linked_not_dropped(tmp_path, db):
+    store = open_store(db)
+    ingest([str(SAMPLE)], store)
+    rows = list(store.iter_articles())
+    wire = next(a for a in rows if a["title"] == "Port strike enters second week")
+    local = next(a for a in rows if a["source"]["path"].endswith("harbor-talks.txt"))
+    # both kept; same publication day, so the smaller id is canonical and the other points at it
+    canonical, copy = sorted([wire, local], key=lambda a: a["id"])
+    assert canonical["duplicate_of"] is None and copy["duplicate_of"] == canonical["id"]
+    assert store.stats()["duplicates"] == 1
+    assert store.get_article(canonical["id"])["duplicates"] == [copy["id"]]
+
+
+def test_duplicate_links_do_not_depend_on_arrival_order():
+    bodies = {"a": (STORY, "2024-01-02"), "b": (STORY + " Extra closing line.", "2024-01-01"),
+              "c": ("A different story about farming and rain in the valley. " * 8, "2024-01-01")}
+
+    def links(order):
+        index, parent = DuplicateIndex(), {}
+        for key in order:
+            body, published = bodies[key]
+            parent.update(index.add(key, published, key + "hash", minhash_of(body)))
+        return parent
+
+    forward, backward = links("abc"), links("cba")
+    assert forward == {**forward, "a": "b", "b": None, "c": None}
+    assert backward["a"] == "b" and backward["c"] is None
+
+
+def test_exact_duplicate_across_outlets(tmp_path, db):
+    write(tmp_path, "one.txt", STORY)
+    write(tmp_path, "two.txt", STORY.replace("mayor's", "mayor’s") + "\n")  # other bytes, same folded body
+    store = open_store(db)
+    report = ingest([str(tmp_path)], store)
+    assert report.stored == 2 and report.duplicates == 1
+
+
+def test_a_failing_document_does_not_stop_the_batch(tmp_path, db):
+    write(tmp_path, "good.txt", STORY)
+    (tmp_path / "empty.txt").write_bytes(b"   \n")
+    nested = "<div>" * 5000 + "deep" + "</div>" * 5000
+    write(tmp_path, "nested.html", f"<html><body>{nested}</body></html>")
+    write(tmp_path, "broken.html", "<html><body><p>Unclosed <b>markup <i>everywhere" + " and more words" * 30)
+    store = open_store(db)
+    report = ingest([str(tmp_path)], store)
+    failed = {Path(f.path).name for f in report.failures}
+    assert "empty.txt" in failed
+    assert report.stored >= 1
+    assert {Path(f["path"]).name for f in store.failures()} == failed
+    assert report.stored + report.failed == 4
+
+
+def test_interrupted_batches_keep_what_was_committed(tmp_path, db, monkeypatch):
+    for i in range(5):
+        write(tmp_path, f"story{i}.txt", f"Story number {i}. " + STORY.replace("Tuesday", f"day {i}"))
+    store = open_store(db)
+    calls = {"n": 0}
+    original = store.write_batch
+
+    def crash_on_second(batch):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise KeyboardInterrupt
+        original(batch)
+
+    monkeypatch.setattr(store, "write_batch", crash_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        ingest([str(tmp_path)], store, batch_size=2)
+    assert store.stats()["articles"] == 2  # the first batch, whole; nothing of the second
+    monkeypatch.setattr(store, "write_batch", original)
+    report = ingest([str(tmp_path)], store, batch_size=2)
+    assert report.skipped == 2 and report.stored == 3
+    assert store.stats()["articles"] == 5
+
+
+def test_search_ranks_and_quotes_user_syntax(db):
+    store = open_store(db)
+    ingest([str(SAMPLE)], store)
+    hits = store.search("strike")
+    assert hits and "strike" in hits[0]["snippet"].lower()
+    assert store.search("U.S.-led OR ISIS-K") == []  # punctuation is searched for, not parsed as syntax
+    assert store.search('"night shifts"')
+    with pytest.raises(QueryError):
+        store.search('"unclosed')
+    with pytest.raises(QueryError):
+        store.search("AND")
+
+
+def test_removed_lines_are_stored_with_kinds(db):
+    store = open_store(db)
+    ingest([str(SAMPLE / "plain" / "harbor-talks.txt")], store)
+    (row,) = store.list_articles()
+    article = store.get_article(row["id"][:8])  # a unique prefix is enough
+    kinds = {r["text"]: r["kind"] for r in article["removed"]}
+    assert kinds["Adsence 300X250"] == "ad"
+    assert kinds["Harbour talks stall as port workers extend strike into second week"] == "title"
+    assert kinds["Previous Story"] == "teaser"
+    assert article["published"] == "2024-03-12"  # the plain date, not the "Updated:" stamp
+    assert article["outlet"] == "Coastal Ledger"
+
+
+def test_analyze_text_and_path():
+    article = analyze(SAMPLE / "plain" / "valley-floods.txt")
+    assert article.title == "Floodwaters force thousands from homes in river valley"
+    assert article.published == "2023-11-18"
+    assert "Bridge repairs" not in article.body
+    html = analyze((SAMPLE / "html" / "election-debate.html").read_text())
+    assert html.title == "Candidates clash over housing in final debate"
+    assert html.published == "2024-05-21" and html.authors == ["Lena Fischer"]
+    assert "Most read" not in html.body and "Rents have doubled" in html.body
+
+
+def test_copying_a_file_elsewhere_is_the_same_article(tmp_path, db):
+    shutil.copy(SAMPLE / "plain" / "mining-report.txt", tmp_path / "copy.txt")
+    store = open_store(db)
+    ingest([str(SAMPLE / "plain" / "mining-report.txt")], store)
+    report = ingest([str(tmp_path / "copy.txt")], store)
+    assert report.skipped == 1 and store.stats()["articles"] == 1
