@@ -23,7 +23,6 @@ from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
 from cache_pages import load_labelled  # noqa: E402
-
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402

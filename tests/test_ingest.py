@@ -83,7 +83,7 @@ def test_feed_entries_with_metadata():
 
 def test_gzipped_text_is_read(tmp_path: Path):
     path = tmp_path / "story.txt.gz"
-    path.write_bytes(gzip.compress("A gzipped story.".encode()))
+    path.write_bytes(gzip.compress(b"A gzipped story."))
     (doc,) = items(path)
     assert doc.text == "A gzipped story."
 

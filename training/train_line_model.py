@@ -19,7 +19,6 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache_pages import load_labelled  # noqa: E402
-
 from newsloom.clean.classifier import MODEL_DIR  # noqa: E402
 from newsloom.clean.lines import context_features, shape_features, word_count  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402

@@ -61,9 +61,8 @@ def _spool_stdin(inputs: list[str]) -> list[str]:
     """Stdin can be read once only; the pipeline reads inputs twice (statistics, then cleaning)."""
     if "-" not in inputs:
         return inputs
-    spool = tempfile.NamedTemporaryFile(prefix="newsloom-stdin-", delete=False)
-    spool.write(sys.stdin.buffer.read())
-    spool.close()
+    with tempfile.NamedTemporaryFile(prefix="newsloom-stdin-", delete=False) as spool:
+        spool.write(sys.stdin.buffer.read())
     return [spool.name if p == "-" else p for p in inputs]
 
 

@@ -19,7 +19,7 @@ from newsloom.record import Article, RawDocument, sha256_hex
 
 __all__ = ["clean_document", "article_id", "body_hash", "guess_language"]
 
-_EN_FUNCTION_WORDS = frozenset("the of and to in a is that for on said with was as by at from it his he".split())
+_EN_FUNCTION_WORDS = frozenset(["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "said", "with", "was", "as", "by", "at", "from", "it", "his", "he"])
 
 
 def article_id(raw: RawDocument) -> str:

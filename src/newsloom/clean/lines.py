@@ -57,11 +57,7 @@ _TEASER_HEAD = re.compile(
 _AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bad slot\b", re.I)
 _TERMINAL = frozenset(".!?…\"”’)]:;")
 _STOPWORDS = frozenset(
-    """a about after against all also an and any are as at be because been before being between both but by
-    can could did do does during each for from had has have having he her here him his how i if in into is it
-    its just more most no nor not now of on once only or other our out over own said same she should so some
-    such than that the their them then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your""".split()
+    ["a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "no", "nor", "not", "now", "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your"]
 )
 
 #: A prose line: long enough and ending like a sentence. Used to find the page's main block.

@@ -11,7 +11,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from newsloom.ingest.decode import DecodeError, decode_bytes, maybe_gunzip, normalize_text
+from newsloom.ingest.decode import DecodeError, decode_bytes, normalize_text
 from newsloom.record import Failure, RawDocument, Source, sha256_hex
 
 Item = RawDocument | Failure

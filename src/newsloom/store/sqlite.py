@@ -96,7 +96,7 @@ class SQLiteStore:
         try:
             for article in batch.articles:
                 self._insert_article(cur, article, batch.signatures.get(article.id), now)
-            for article_id, (group, keys) in batch.line_keys.items():
+            for group, keys in batch.line_keys.values():
                 cur.executemany(
                     "INSERT INTO line_counts (grp, line_key, docs) VALUES (?, ?, 1) "
                     "ON CONFLICT (grp, line_key) DO UPDATE SET docs = docs + 1",
@@ -229,9 +229,7 @@ def fts_query(text: str) -> str:
         raise QueryError(f"cannot search for {text!r}: a quotation mark is not closed")
     parts = []
     for token in _FTS_TOKEN.findall(text):
-        if token in _FTS_OPERATORS or (token.startswith('"') and token.endswith('"') and len(token) > 1):
-            parts.append(token)
-        elif token.endswith("*") and token[:-1].isalnum():
+        if token in _FTS_OPERATORS or (token.startswith('"') and token.endswith('"') and len(token) > 1) or token.endswith("*") and token[:-1].isalnum():
             parts.append(token)
         else:
             parts.append('"' + token.replace('"', "") + '"')
