@@ -75,7 +75,6 @@ def main() -> None:
                           f"{score.f1:.3f}")
         table.add_row(dataset, "", f"newsloom speed: {len(pages) / elapsed:.1f} pages/s", "", "", "")
         if dataset == "wcxb":
-            n = len(pages)
             with_title = [(p, c) for p, c in zip(pages, cleaned) if p.page.title]
             with_date = [(p, c) for p, c in zip(pages, cleaned) if p.page.published]
             with_author = [(p, c) for p, c in zip(pages, cleaned) if p.page.author]
@@ -89,7 +88,6 @@ def main() -> None:
             ]
             meta_rows = [(name, len(items), sum(check(p, c) for p, c in items) / max(len(items), 1))
                          for name, items, check in meta_rows]
-            table.add_row("wcxb", str(n), "—", "", "", "")
     console.print(table)
     meta = Table(title=f"WCXB metadata from plain text, split={args.split} (accuracy over pages with gold)")
     for col in ("field", "pages with gold", "accuracy"):
