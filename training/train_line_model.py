@@ -19,8 +19,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache_pages import load_labelled  # noqa: E402
-from newsloom.clean.classifier import MODEL_DIR  # noqa: E402
-from newsloom.clean.lines import context_features, shape_features, word_count  # noqa: E402
+from newsloom.clean.classifier import MODEL_DIR, LineClassifier, stage_input  # noqa: E402
+from newsloom.clean.lines import shape_features, word_count  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import LabelledPage, split_of  # noqa: E402
@@ -40,6 +40,9 @@ PARAMS = {
 }
 ROUNDS = 500
 FOLDS = 4
+#: Stacked stages. Tune split F1 (scrapinghub / WCXB): 2 stages 0.952 / 0.931, 3 stages 0.953 / 0.930:
+#: a third stage buys nothing, so two ship.
+STAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 2
 
 
 def repeats_for(pages: list[LabelledPage]) -> list[list[int]]:
@@ -88,35 +91,31 @@ def main() -> None:
     weights = [page_weights(p) for p in train]
     print(f"train pages {len(train)}, lines {sum(len(s) for s in shapes)}; tune pages {len(tune)}")
 
-    # Stage 1, out of fold: stage 2 must learn from probabilities like those it will see on new pages.
+    # Every stage is fitted out of fold first: the next stage must learn from probabilities like those it
+    # will see on new pages. Then the stage is refitted on all train pages for shipping.
+    n_words = [word_count(p.lines) for p in train]
     fold_of = np.arange(len(train)) % FOLDS
-    oof: list[np.ndarray] = [np.zeros(0)] * len(train)
-    for fold in range(FOLDS):
-        fit_idx = [i for i in range(len(train)) if fold_of[i] != fold]
-        model = fit(
-            np.vstack([shapes[i] for i in fit_idx]),
-            np.concatenate([labels[i] for i in fit_idx]),
-            np.concatenate([weights[i] for i in fit_idx]),
-        )
-        for i in range(len(train)):
-            if fold_of[i] == fold and len(shapes[i]):
-                oof[i] = model.predict(shapes[i])
-    stage1 = fit(np.vstack(shapes), np.concatenate(labels), np.concatenate(weights))
-
-    stage2_x = [
-        np.hstack([s, context_features(p1, word_count(page.lines))]) for s, p1, page in zip(shapes, oof, train)
-    ]
-    stage2 = fit(np.vstack(stage2_x), np.concatenate(labels), np.concatenate(weights))
+    previous: list[np.ndarray | None] = [None] * len(train)
+    stages = []
+    for _ in range(STAGES):
+        inputs = [stage_input(s, prev, n) for s, prev, n in zip(shapes, previous, n_words)]
+        oof: list[np.ndarray] = [np.zeros(0)] * len(train)
+        for fold in range(FOLDS):
+            fit_idx = [i for i in range(len(train)) if fold_of[i] != fold]
+            model = fit(
+                np.vstack([inputs[i] for i in fit_idx]),
+                np.concatenate([labels[i] for i in fit_idx]),
+                np.concatenate([weights[i] for i in fit_idx]),
+            )
+            for i in range(len(train)):
+                if fold_of[i] == fold and len(inputs[i]):
+                    oof[i] = model.predict(inputs[i])
+        stages.append(fit(np.vstack(inputs), np.concatenate(labels), np.concatenate(weights)))
+        previous = oof
+    classifier = LineClassifier(stages=stages, threshold=0.5)
 
     # Threshold on the tune split only.
-    tune_probs = []
-    for page in tune:
-        shape = shape_features(page.lines, repeats[id(page)])
-        if not len(shape):
-            tune_probs.append(np.zeros(0))
-            continue
-        p1 = stage1.predict(shape)
-        tune_probs.append(stage2.predict(np.hstack([shape, context_features(p1, word_count(page.lines))])))
+    tune_probs = [classifier.body_probabilities(page.lines, repeats[id(page)]) for page in tune]
     best = (0.0, 0.5)
     for threshold in np.arange(0.2, 0.81, 0.05):
         score = macro_prf(
@@ -127,11 +126,14 @@ def main() -> None:
     print(f"chosen threshold {best[1]:.2f} (tune F1 {best[0]:.4f})")
 
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
-    stage1.save_model(str(MODEL_DIR / "stage1.txt"))
-    stage2.save_model(str(MODEL_DIR / "stage2.txt"))
+    for old in MODEL_DIR.glob("stage*.txt"):
+        old.unlink()
+    for k, stage in enumerate(stages, start=1):
+        stage.save_model(str(MODEL_DIR / f"stage{k}.txt"))
     (MODEL_DIR / "meta.json").write_text(
         json.dumps(
             {
+                "stages": STAGES,
                 "threshold": round(best[1], 2),
                 "tune_f1": round(best[0], 4),
                 "trained_on": "scrapinghub split=train (40%) + wcxb split=train (70%)",

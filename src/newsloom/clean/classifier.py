@@ -1,10 +1,11 @@
 """The two-stage line classifier that decides which lines of a plain-text page are article body.
 
 Stage 1 reads each line's shape, its neighbours' shapes, its place on the page and how often the line
-recurs across the batch. Stage 2 reads the same plus the stage-1 probabilities of the lines around it and
-of the page's main block, so a prose-looking teaser blurb after the article's end or a comment thread
-loses to its context. Both are LightGBM models shipped as text in ``clean/model/`` and trained by
-``training/train_line_model.py``; ``meta.json`` beside them holds the decision threshold and the split.
+recurs across the batch. Each later stage reads the same plus the previous stage's probabilities of the
+lines around it and of the page's main block, so a prose-looking teaser blurb after the article's end or a
+comment thread loses to its context. All are LightGBM models shipped as text in ``clean/model/`` and trained
+by ``training/train_line_model.py``; ``meta.json`` beside them holds the stage count, the decision threshold
+and the split.
 """
 
 from __future__ import annotations
@@ -22,10 +23,14 @@ from newsloom.clean.lines import Line, context_features, shape_features, word_co
 MODEL_DIR = Path(__file__).parent / "model"
 
 
+def stage_input(shape: np.ndarray, previous: np.ndarray | None, n_words: np.ndarray) -> np.ndarray:
+    """Stage 1 reads the shape features; every later stage also reads the previous stage's context."""
+    return shape if previous is None else np.hstack([shape, context_features(previous, n_words)])
+
+
 @dataclass
 class LineClassifier:
-    stage1: object  # lightgbm.Booster
-    stage2: object
+    stages: list  # lightgbm.Booster, applied in order
     threshold: float
 
     @classmethod
@@ -34,8 +39,7 @@ class LineClassifier:
 
         meta = json.loads((directory / "meta.json").read_text())
         return cls(
-            stage1=lgb.Booster(model_file=str(directory / "stage1.txt")),
-            stage2=lgb.Booster(model_file=str(directory / "stage2.txt")),
+            stages=[lgb.Booster(model_file=str(directory / f"stage{k + 1}.txt")) for k in range(meta["stages"])],
             threshold=float(meta["threshold"]),
         )
 
@@ -43,9 +47,11 @@ class LineClassifier:
         if not lines:
             return np.zeros(0)
         shape = shape_features(lines, corpus_repeat)
-        p1 = self.stage1.predict(shape, num_threads=1)
-        stage2 = np.hstack([shape, context_features(p1, word_count(lines))])
-        return self.stage2.predict(stage2, num_threads=1)
+        n_words = word_count(lines)
+        probs = None
+        for stage in self.stages:
+            probs = stage.predict(stage_input(shape, probs, n_words), num_threads=1)
+        return probs
 
 
 @lru_cache(maxsize=1)

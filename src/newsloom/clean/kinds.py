@@ -8,15 +8,11 @@ from __future__ import annotations
 
 import re
 
-from newsloom.clean.lines import Line, words
+from newsloom.clean.lines import CAPTION, Line, words
 from newsloom.clean.metadata import DATE_WITH_YEAR
 
-_CAPTION = re.compile(
-    r"^(?:photo|photograph|image|picture|file photo|caption|pictured|illustration|main img|video)\b"
-    r"|\b(?:photo|photograph|image|picture)s?\s*(?:[:(]|by\b|credit)|getty images|\(photo by|/reuters\)"
-    r"|\bap photo\b|shutterstock|image credit|/xinhua\)|\(xinhua\)",
-    re.I,
-)
+# Image placeholders a scraper leaves ("main img") count as captions too.
+_IMAGE_PLACEHOLDER = re.compile(r"^(?:main img|video)\b|_img\b", re.I)
 _CREDIT = re.compile(
     r"^\(?(?:with inputs from|reporting by|additional reporting|edited by|writing by|compiled by|source:)"
     r"|^\((?:ANI|PTI|IANS|AFP|AP|Reuters|UNI|APP|Xinhua)\)$",
@@ -60,7 +56,7 @@ def removed_kind(
         return "dateline"
     if _AD.search(text):
         return "ad"
-    if _CAPTION.search(text):
+    if CAPTION.search(text) or _IMAGE_PLACEHOLDER.search(text):
         return "caption"
     if _CREDIT.search(text):
         return "credit"

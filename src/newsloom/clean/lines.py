@@ -18,7 +18,7 @@ _LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪►»›\-–—]|\d{1,2}[.)])\s+"
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk|in|pk|gov)\b", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
-_CAPTION = re.compile(
+CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|caption|pictured|illustration)s?\b"
     r"|\b(?:photo|photograph|image|picture)s?\s*(?:[:(]|by\b|credit)|getty images|\(photo by|/\s*reuters\b"
     r"|\bap photo\b|shutterstock|image credit|\bcredit:|\(xinhua\)|/xinhua\)|\bfile\)",
@@ -225,7 +225,7 @@ def _own_features(line: Line, repeat_in_doc: int, corpus_repeat: int) -> list[fl
         text.count(",") / wdenom,
         float(bool(_URL.search(text))),
         float(bool(_COPYRIGHT.search(text))),
-        float(bool(_CAPTION.search(text))),
+        float(bool(CAPTION.search(text))),
         float(bool(_DATE.search(text))),
         float(bool(_DATE_WORD.search(text))),
         float(bool(_BYLINE.search(text))),
