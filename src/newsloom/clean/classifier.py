@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsloom.clean.lines import Line, context_features, shape_features, word_count
+from newsloom.clean.lines import Line, context_features, shape_features, word_count, word_features
 
 MODEL_DIR = Path(__file__).parent / "model"
 
@@ -32,21 +32,30 @@ def stage_input(shape: np.ndarray, previous: np.ndarray | None, n_words: np.ndar
 class LineClassifier:
     stages: list  # lightgbm.Booster, applied in order
     threshold: float
+    log_odds: dict[str, float] | None = None  # word evidence; None for a model trained without it
+
+    def base_features(self, lines: Sequence[Line], corpus_repeat: Sequence[int] | None) -> np.ndarray:
+        shape = shape_features(lines, corpus_repeat)
+        if self.log_odds is None:
+            return shape
+        return np.hstack([shape, word_features(lines, self.log_odds)])
 
     @classmethod
     def load(cls, directory: Path = MODEL_DIR) -> LineClassifier:
         import lightgbm as lgb
 
         meta = json.loads((directory / "meta.json").read_text())
+        words_file = directory / "word_log_odds.json"
         return cls(
             stages=[lgb.Booster(model_file=str(directory / f"stage{k + 1}.txt")) for k in range(meta["stages"])],
             threshold=float(meta["threshold"]),
+            log_odds=json.loads(words_file.read_text()) if meta.get("word_features") else None,
         )
 
     def body_probabilities(self, lines: Sequence[Line], corpus_repeat: Sequence[int] | None = None) -> np.ndarray:
         if not lines:
             return np.zeros(0)
-        shape = shape_features(lines, corpus_repeat)
+        shape = self.base_features(lines, corpus_repeat)
         n_words = word_count(lines)
         probs = None
         for stage in self.stages:

@@ -9,7 +9,7 @@ pure function of one page plus an optional per-line corpus repetition count, so 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -378,3 +378,52 @@ def context_features(p: np.ndarray, n_words: np.ndarray) -> np.ndarray:
 
 def word_count(lines: Sequence[Line]) -> np.ndarray:
     return np.array([len(words(ln.text)) for ln in lines], dtype=np.float64)
+
+
+WORD_FEATURE_NAMES = ["word_lo_mean", "word_lo_min", "word_lo_max", "word_lo_first", "word_lo_last", "word_known"]
+
+
+def word_features(lines: Sequence[Line], log_odds: dict[str, float]) -> np.ndarray:
+    """Whole-line word evidence: the body-vs-boilerplate log-odds of the line's words, learned from the
+    training pages ("subscribe", "gallery", "1of4" lean one way; "said", "percent" the other)."""
+    out = np.zeros((len(lines), len(WORD_FEATURE_NAMES)), dtype=np.float32)
+    for i, line in enumerate(lines):
+        toks = [t.lower() for t in words(line.text)]
+        scores = [log_odds[t] for t in toks if t in log_odds]
+        if scores:
+            out[i] = (
+                sum(scores) / len(scores),
+                min(scores),
+                max(scores),
+                log_odds.get(toks[0], 0.0),
+                log_odds.get(toks[-1], 0.0),
+                len(scores) / len(toks),
+            )
+    return out
+
+
+def learn_log_odds(
+    pages: Iterable[tuple[Sequence[Line], Sequence[int]]], min_count: int = 10, smoothing: float = 1.0
+) -> dict[str, float]:
+    """Smoothed log-odds of a word occurring in a body line rather than a removed line (each word counted
+    once per line)."""
+    from collections import Counter
+
+    body, other = Counter(), Counter()
+    n_body = n_other = 0
+    for lines, labels in pages:
+        for line, label in zip(lines, labels):
+            toks = {t.lower() for t in words(line.text)}
+            if label:
+                body.update(toks)
+                n_body += 1
+            else:
+                other.update(toks)
+                n_other += 1
+    out = {}
+    for tok in set(body) | set(other):
+        b, o = body[tok], other[tok]
+        if b + o < min_count:
+            continue
+        out[tok] = round(float(np.log((b + smoothing) / (n_body + smoothing)) - np.log((o + smoothing) / (n_other + smoothing))), 3)
+    return out

@@ -164,26 +164,57 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list
     return [], []
 
 
-def find_title(lines: Sequence[Line], before_body: Sequence[int], skip: set[int]) -> int | None:
-    """The headline: the last headline-shaped line above the body (None when the page opens with body).
+_UI_TEXT = re.compile(
+    r"\b(?:photo|photograph|image|credit|min(?:ute)?s?\.? read|subscribe|subscription|sign up|newsletter|save this"
+    r"|on this page|share|follow|comments?|advertisement|cookies?|menu|search|log ?in|table of contents"
+    r"|key takeaways|related|trending|you may also)\b",
+    re.I,
+)
+#: How far above the body a headline is looked for (lines).
+TITLE_WINDOW = 40
 
-    Headline-shaped: 3–30 words, not ending in a full stop, not a byline, date, credit or menu item, and
-    not a run of short navigation items.
-    """
-    best = None
-    for i in before_body:
-        if i in skip:
+
+def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequence[int] | None,
+                 skip: set[int]) -> float | None:
+    """How much line ``i`` looks like the article's headline; None when it cannot be one."""
+    line = lines[i]
+    text = line.text
+    n = len(words(text))
+    if i in skip or not 3 <= n <= 30 or text.endswith((".", ",", ":", ";")) or line.list_marker:
+        return None
+    if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text) or _REPORTS.search(text):
+        return None
+    if _UI_TEXT.search(text) or _BYLINE_BY.match(text) or "  " in text or text.count("|") >= 2:
+        return None  # UI text, a byline, table cells, a menu
+    score = 1.0 if n >= 4 else 0.0
+    key = text.casefold()
+    if sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9)) if j != i and lines[j].text.casefold() == key):
+        score += 2.0  # the <title> and the <h1>, or a headline repeated in a share block
+    for j in range(i + 1, min(first_body, i + 5)):
+        if DATE_WITH_YEAR.search(lines[j].text) or _BYLINE_BY.match(lines[j].text):
+            score += 1.5  # headlines stand right above their byline and date
+            break
+        if len(words(lines[j].text)) > 3:
+            break  # something else stands between
+    capitalised = sum(w[:1].isupper() for w in words(text)) / max(n, 1)
+    score += 0.5 * (capitalised >= 0.6)
+    score -= 0.08 * min(first_body - i, 25)
+    if repeats is not None and repeats[i] > 0:
+        score -= 3.0  # the same line in other documents of the batch: a site banner, not this story's headline
+    return score
+
+
+def find_title(lines: Sequence[Line], candidates: Sequence[int], skip: set[int], first_body: int,
+               repeats: Sequence[int] | None = None) -> int | None:
+    """The headline among ``candidates`` (lines above the body), best by :func:`_title_score`; None when no
+    line scores above zero (a page that opens with its body text)."""
+    best, best_score = None, 0.0
+    for i in candidates:
+        if first_body - i > TITLE_WINDOW:
             continue
-        line = lines[i]
-        text = line.text
-        n = len(words(text))
-        if not 3 <= n <= 30 or text.endswith((".", ",", ":")) or line.list_marker:
-            continue
-        if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text) or _REPORTS.search(text):
-            continue
-        if re.search(r"\b(?:photo|photograph|image|credit|min(?:ute)?s? read|subscribe|sign up)\b", text, re.I):
-            continue
-        best = i
+        score = _title_score(lines, i, first_body, repeats, skip)
+        if score is not None and score > best_score:
+            best, best_score = i, score
     return best
 
 
@@ -234,7 +265,7 @@ def find_dateline(lines: Sequence[Line], header: Sequence[int], first_body: int 
     return None
 
 
-def extract_metadata(lines: Sequence[Line], keep: Sequence[bool]) -> Metadata:
+def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Sequence[int] | None = None) -> Metadata:
     body = [i for i, k in enumerate(keep) if k]
     first_body = body[0] if body else None
     removed = [i for i, k in enumerate(keep) if not k]
@@ -249,7 +280,10 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool]) -> Metadata:
     # more body, is a headline too.
     if len(body) > 1 and not lines[body[0]].text.endswith((".", "!", "?", '"', "”", "’")):
         title_zone.append(body[0])
-    meta.title_index = find_title(lines, title_zone, set(meta.date_indexes) | set(meta.byline_indexes))
+    meta.title_index = find_title(
+        lines, title_zone, set(meta.date_indexes) | set(meta.byline_indexes),
+        first_body if first_body is not None else len(lines), repeats,
+    )
     meta.title = lines[meta.title_index].text if meta.title_index is not None else None
     meta.outlet = find_outlet(lines, removed, meta.authors)
     meta.dateline = find_dateline(lines, header, first_body)

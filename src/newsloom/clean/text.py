@@ -82,7 +82,7 @@ def clean_plain_text(
     keep = drop_teaser_tail(lines, keep)
     keep = trim_edges(lines, keep)
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
-    meta = extract_metadata(lines, keep)
+    meta = extract_metadata(lines, keep, corpus_repeat)
     # A headline the classifier kept as body is still the headline, not the article's first paragraph.
     if meta.title_index is not None:
         keep[meta.title_index] = False
