@@ -107,16 +107,23 @@ def parse_date(text: str) -> str | None:
     return date(parsed.year, parsed.month, parsed.day).isoformat()
 
 
-def find_published(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[str | None, list[int]]:
+_NOT_A_STAMP = re.compile(
+    r"\b(?:sign up|register|join us|webinar|event|deadline|expires?|offer|sale|tickets?|book now|©)\b", re.I
+)
+
+
+def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int) -> tuple[str | None, list[int]]:
     """The publication date among ``candidates`` (indexes of non-body lines), and the lines it used.
 
     Order of trust: an explicit "Published" stamp; a plain date line; an "Updated" stamp only when nothing
-    else dates the article. "Today:" banners and © years never count.
+    else dates the article. "Today:" banners, © years and dates in calls to action never count. Within a
+    group the date nearest above ``anchor`` (the body's first line) wins: dates further up are site banners,
+    dates below the body belong to teasers and comments.
     """
     original, plain, updated = [], [], []
-    for i in candidates:
+    for i in sorted(candidates, key=lambda i: anchor - i if i < anchor else 1000 + i - anchor):
         text = lines[i].text
-        if len(words(text)) > 25 or _NOT_PUBLICATION.search(text):
+        if len(words(text)) > 25 or _NOT_PUBLICATION.search(text) or _NOT_A_STAMP.search(text):
             continue
         value = parse_date(text)
         if value is None:
@@ -273,7 +280,9 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     # Dates and bylines sit in the header, sometimes just below the body's first lines, or in the footer.
     near = header + [i for i in removed if first_body is not None and i > first_body]
     meta = Metadata()
-    meta.published, meta.date_indexes = find_published(lines, near)
+    meta.published, meta.date_indexes = find_published(
+        lines, near, first_body if first_body is not None else len(lines)
+    )
     meta.authors, meta.byline_indexes = find_authors(lines, near)
     title_zone = list(header)
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
