@@ -36,7 +36,9 @@ _NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
 
-_BYLINE_BY = re.compile(r"^\s*(?:written\s+)?by[:\s]+(.+)$", re.I)
+_BYLINE_BY = re.compile(r"^\s*(?:(?:written|posted|words|story|reported|text)\s+)?by\s*[:\s]\s*(.+)$", re.I)
+_EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
+_TRAILING_DATE = re.compile(r"\s+(?:on|at|\||-|–|—|•|·)\s+.*$")
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
 _COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
 _ROLE_WORDS = (
@@ -140,34 +142,47 @@ def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int
     return None, []
 
 
-def _clean_author(name: str) -> str | None:
+def _clean_author(name: str, explicit: bool = False) -> str | None:
+    """A name from a byline field, or None. ``explicit``: the line said "By", so one-word names count."""
     name = re.sub(r"^(?:by|written by|words by)\s+", "", name.strip(" ,.;:|-–—"), flags=re.I).strip()
     if not name or _ROLE_ONLY.match(name) and not _DESK.match(name):
         return None
     if _DESK.match(name) or _NAME.match(name):
         return name
+    if explicit and _EXPLICIT_NAME.match(name) and not any(c.isdigit() for c in name):
+        return name
     return None
 
 
-def find_authors(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str], list[int]]:
-    """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``."""
+def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = ()) -> tuple[list[str], list[int]]:
+    """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``.
+
+    A "By …" line wins; otherwise a bare name (2–4 capitalised words) standing right next to a date stamp
+    (``stamps``), as bylines do on pages that do not say "By".
+    """
     for i in candidates:
         text = lines[i].text
         if len(words(text)) > 12:
             continue
         by = _BYLINE_BY.match(text)
-        fields = unglue(by.group(1) if by else text)
+        fields = unglue(_TRAILING_DATE.sub("", by.group(1)) if by else text)
         if not by and not any(_DESK.match(f) for f in fields):
             continue
         names: list[str] = []
         for part in fields:
             part = DATE_WITH_YEAR.split(part)[0]
             for piece in _AUTHOR_SPLIT.split(part):
-                name = _clean_author(piece)
+                name = _clean_author(piece, explicit=bool(by))
                 if name and name not in names:
                     names.append(name)
         if names:
             return names, [i]
+    near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in set(candidates)},
+                        key=lambda j: min(abs(j - s) for s in stamps))
+    for j in near_stamp:
+        text = lines[j].text
+        if _NAME.match(text) and not _UI_TEXT.search(text) and len(words(text)) <= 4:
+            return [text], [j]
     return [], []
 
 
@@ -283,7 +298,7 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     meta.published, meta.date_indexes = find_published(
         lines, near, first_body if first_body is not None else len(lines)
     )
-    meta.authors, meta.byline_indexes = find_authors(lines, near)
+    meta.authors, meta.byline_indexes = find_authors(lines, near, meta.date_indexes[:1])
     title_zone = list(header)
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
     # more body, is a headline too.
