@@ -139,6 +139,9 @@ def show(
         out.print(f"[bold]copies[/bold]: {', '.join(a['duplicates'])}")
     out.rule("body")
     out.print(escape(a["body"]))
+    out.rule(f"quotes ({len(a['quotes'])})")
+    for q in a["quotes"]:
+        out.print(f"[bold]{escape(q['speaker']['name'] or '?')}[/bold] [dim]{q['kind']}[/dim] {escape(q['text'][:160])}")
     out.rule(f"removed ({len(a['removed'])} lines)")
     for r in a["removed"]:
         out.print(f"[dim]{r['kind']:<10}[/dim] {escape(r['text'][:120])}")
@@ -218,12 +221,48 @@ def stats(db: DbOption = None) -> None:
     store = open_store(db)
     s = store.stats()
     table = Table("", "")
-    for key in ("articles", "duplicates", "outlets", "published_from", "published_to", "removed_lines", "failures",
+    for key in ("articles", "quotes", "duplicates", "outlets", "published_from", "published_to", "removed_lines", "failures",
                 "schema_version"):
         table.add_row(key, str(s[key]))
     table.add_row("top outlets", escape(", ".join(f"{o} ({n})" for o, n in s["top_outlets"])))
     table.add_row("database", escape(resolve_db(db)))
     out.print(table)
+
+
+@app.command()
+def quotes(
+    db: DbOption = None,
+    speaker: Annotated[str | None, typer.Option(help="Speaker name or mention contains this.")] = None,
+    search: Annotated[str | None, typer.Option(help="Full-text query over quote text and speaker.")] = None,
+    since: Annotated[str | None, typer.Option(help="Articles published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Articles published on or before (YYYY-MM-DD).")] = None,
+    format: Annotated[str, typer.Option("--format", help="table, jsonl or csv.")] = "table",
+    limit: int = 100,
+) -> None:
+    """Who said what: stored quotes, filterable by speaker, text and date."""
+    store = open_store(db)
+    try:
+        rows = store.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit)
+    except QueryError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
+    if format == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+    elif format == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["article_id", "published", "speaker", "role", "kind", "cue", "text", "via"])
+        for r in rows:
+            writer.writerow([r["article_id"], r["published"], r["speaker"]["name"], r["speaker"]["role"], r["kind"],
+                             (r["cue"] or {}).get("text"), r["text"], r["via"]])
+    elif format == "table":
+        table = Table("published", "speaker", "kind", "cue", "quote", "article")
+        for r in rows:
+            table.add_row(r["published"] or "—", escape(r["speaker"]["name"] or "?"), r["kind"],
+                          escape((r["cue"] or {}).get("text") or ""), escape(r["text"][:200]), r["article_id"])
+        out.print(table)
+    else:
+        raise typer.BadParameter("format must be table, jsonl or csv")
 
 
 @app.command()

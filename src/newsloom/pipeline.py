@@ -19,6 +19,7 @@ from newsloom.clean.lines import split_lines
 from newsloom.clean.stats import LineStats, line_key
 from newsloom.ingest import iter_items
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
+from newsloom.nlp import find_quotes
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
 
@@ -39,10 +40,14 @@ class IngestReport:
         return self.failed == 0
 
 
-def process_item(raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False) -> Article | Failure:
-    """Clean one document; any error becomes a one-line :class:`Failure`, never an exception."""
+def process_item(
+    raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False, quotes: bool = True
+) -> Article | Failure:
+    """Clean one document and find its quotes; any error becomes a one-line :class:`Failure`."""
     try:
         article = clean_document(raw, stats, keep_text=keep_text)
+        if quotes and article.language in ("en", None):
+            article.quotes = find_quotes(article.body)
     except RecursionError:
         return Failure(raw.source.path or "-", "document nested too deeply to parse", raw.source.item)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

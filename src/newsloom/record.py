@@ -85,6 +85,8 @@ class Article:
     raw_sha256: str = ""
     body_sha256: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    #: attributed statements (newsloom.nlp.quotes.Quote), offsets into ``body``
+    quotes: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -33,6 +33,27 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+QUOTE_COLUMNS = (
+    'q.article_id, q.position, q.text, q.start, q."end", q.kind, q.cue, q.cue_start, q.cue_end, q.speaker, '
+    "q.mention, q.mention_start, q.mention_end, q.role, q.entity, q.via, a.published, a.title, a.outlet"
+)
+
+
+def _quote_row(row: sqlite3.Row) -> dict[str, Any]:
+    """A stored quote in the shape of the ``extract`` contract, plus its article's date/title/outlet."""
+    r = dict(row)
+    return {
+        "article_id": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"],
+        "cue": None if r["cue"] is None else {"text": r["cue"], "start": r["cue_start"], "end": r["cue_end"]},
+        "speaker": {
+            "name": r["speaker"], "role": r["role"], "entity": r["entity"],
+            "mention": None if r["mention"] is None
+            else {"text": r["mention"], "start": r["mention_start"], "end": r["mention_end"]},
+        },
+        "via": r["via"], "published": r["published"], "title": r["title"], "outlet": r["outlet"],
+    }
+
+
 def _row_to_article(row: sqlite3.Row) -> dict[str, Any]:
     data = dict(row)
     data["authors"] = json.loads(data.get("authors") or "[]")
@@ -133,6 +154,22 @@ class SQLiteStore:
             "INSERT INTO removed_lines (article_id, position, text, kind, score) VALUES (?, ?, ?, ?, ?)",
             [(a.id, i, r.text, r.kind, r.score) for i, r in enumerate(a.removed)],
         )
+        cur.executemany(
+            'INSERT INTO quotes (article_id, position, text, start, "end", kind, cue, cue_start, cue_end, speaker, '
+            "mention, mention_start, mention_end, role, entity, via) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    a.id, i, q.text, q.start, q.end, q.kind,
+                    q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
+                    q.speaker.name, q.speaker.mention.text if q.speaker.mention else None,
+                    q.speaker.mention.start if q.speaker.mention else None,
+                    q.speaker.mention.end if q.speaker.mention else None,
+                    q.speaker.role, q.speaker.entity, q.via,
+                )
+                for i, q in enumerate(a.quotes)
+            ],
+        )
 
     # -- reading ----------------------------------------------------------------------------------------
     def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
@@ -155,6 +192,13 @@ class SQLiteStore:
             {"text": r["text"], "kind": r["kind"], "score": r["score"]}
             for r in self.conn.execute(
                 "SELECT text, kind, score FROM removed_lines WHERE article_id = ? ORDER BY position", (data["id"],)
+            )
+        ]
+        data["quotes"] = [
+            _quote_row(r)
+            for r in self.conn.execute(
+                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                "WHERE q.article_id = ? ORDER BY q.position", (data["id"],)
             )
         ]
         data["duplicates"] = [
@@ -189,6 +233,42 @@ class SQLiteStore:
             raise QueryError(f"cannot search for {query!r}: {exc}") from exc
         return [dict(r) for r in rows]
 
+    def quotes(
+        self,
+        *,
+        speaker: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, newest articles first; ``speaker`` matches name or mention (case-insensitive
+        substring), ``search`` is a full-text query over quote text and speaker, dates bound publication."""
+        where, params = [], []
+        if speaker:
+            where.append("(q.speaker LIKE ? OR q.mention LIKE ?)")
+            params += [f"%{speaker}%", f"%{speaker}%"]
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(a.published, 1, 10) <= ?")
+            params.append(until)
+        if search:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(fts_query(search))
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        try:
+            rows = self.conn.execute(
+                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
+                "ORDER BY COALESCE(a.published, '') DESC, q.article_id, q.position LIMIT ? OFFSET ?",
+                [*params, limit, offset],
+            ).fetchall()
+        except sqlite3.OperationalError as exc:
+            raise QueryError(f"cannot search quotes for {search!r}: {exc}") from exc
+        return [_quote_row(r) for r in rows]
+
     def failures(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT path, item, reason, first_seen, last_seen FROM failures ORDER BY path, item")
         return [{**dict(r), "item": None if r["item"] == -1 else r["item"]} for r in rows]
@@ -209,6 +289,7 @@ class SQLiteStore:
             "outlets": one[4],
             "body_chars": one[5],
             "failures": self.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
+            "quotes": self.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0],
             "removed_lines": self.conn.execute("SELECT COUNT(*) FROM removed_lines").fetchone()[0],
             "top_outlets": [(r[0], r[1]) for r in outlets],
             "schema_version": self.schema_version(),

