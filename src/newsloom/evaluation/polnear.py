@@ -51,13 +51,15 @@ def read_ann(path: Path) -> list[GoldAttribution]:
     spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
     relations: list[dict[str, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("T"):
-            tid, rest = line.split("\t", 1)[:2]
-            label, offsets = rest.split("\t")[0].split(" ", 1)
-            spans[tid] = (label, _pieces(offsets))
-        elif line.startswith("E"):
-            parts = line.split("\t")[1].split()
-            relations.append(dict(p.split(":", 1) for p in parts))
+        fields = line.split("\t")
+        try:
+            if line.startswith("T"):
+                label, offsets = fields[1].split(" ", 1)
+                spans[fields[0]] = (label, _pieces(offsets))
+            elif line.startswith("E"):
+                relations.append(dict(p.split(":", 1) for p in fields[1].split()))
+        except (IndexError, ValueError):
+            continue  # a handful of lines in the corpus are malformed; they carry no usable span
     def get(rel: dict[str, str], role: str) -> list[tuple[int, int]]:
         key = next((v for k, v in rel.items() if re.sub(r"\d+$", "", k) == role), None)
         return spans[key][1] if key in spans else []

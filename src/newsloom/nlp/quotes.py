@@ -14,8 +14,10 @@ Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure func
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -32,6 +34,40 @@ WEAK_LEMMAS = frozenset(
 NEWS_AGENCIES = frozenset(
     ["reuters", "ap", "afp", "sputnik", "xinhua", "ani", "pti", "ians", "bloomberg", "tass", "dpa", "efe", "anadolu", "upi", "interfax", "kyodo", "yonhap", "ria"]
 )
+#: Learned cue lexicon (training/train_cue_lexicon.py): "lemma|POS" -> {rate, count, then}. A verb outside
+#: the speech list is a cue when its rate of heading a gold cue in PolNeAR train is at least MIN_CUE_RATE.
+MIN_CUE_RATE = 0.35  # chosen on a held-out fifth of PolNeAR train (train_cue_lexicon.py --choose)
+_LEXICON_PATH = Path(__file__).parent / "data" / "cue_lexicon.json"
+_lexicon: dict[str, dict] | None = None
+
+
+def cue_lexicon() -> dict[str, dict]:
+    global _lexicon
+    if _lexicon is None:
+        _lexicon = json.loads(_LEXICON_PATH.read_text()) if _LEXICON_PATH.exists() else {}
+    return _lexicon
+
+
+def set_cue_lexicon(lexicon: dict[str, dict], min_rate: float) -> None:
+    """Swap the lexicon and its threshold (for the training script's choice of threshold)."""
+    global _lexicon, MIN_CUE_RATE
+    _lexicon, MIN_CUE_RATE = lexicon, min_rate
+
+
+def cue_kind(token: Token) -> str | None:
+    """"statement" for speech verbs, "belief" for learned attribution verbs (think, want, plan, show …),
+    None when the token is no cue."""
+    lemma = token.lemma_.lower()
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if lemma in SPEECH_LEMMAS:
+        return "statement"
+    entry = cue_lexicon().get(f"{lemma}|{token.pos_}")
+    if entry and entry["rate"] >= MIN_CUE_RATE:
+        return "belief"
+    return None
+
+
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 
@@ -61,6 +97,7 @@ class Quote:
     speaker: Speaker
     via: str | None = None
     quoted: list[TextSpan] = field(default_factory=list)  # the quotation-mark spans inside the content
+    act: str = "statement"  # statement (said, wrote …) | belief (thinks, wants, plans, finds …)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -158,8 +195,9 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
         if child.dep_ in ("aux", "auxpass", "neg") and child.i >= lo - 3:
             lo = min(lo, child.i)
     hi = verb.i + 1
+    entry = cue_lexicon().get(f"{verb.lemma_.lower()}|{verb.pos_}") or {}
     for child in verb.rights:
-        if child.dep_ == "prt" and child.i == hi:
+        if child.i == hi and (child.dep_ == "prt" or child.lower_ == entry.get("then")):
             hi += 1
     return lo, hi
 
@@ -168,8 +206,8 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
-    # "X said … and added that …": the second verb shares the first one's subject
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+    # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
         return _subject(verb.head)
     return None
 
@@ -193,6 +231,7 @@ class _Candidate:
     source: tuple[int, int] | None
     via: tuple[int, int] | None = None
     report: bool = False
+    act: str = "statement"
 
 
 def _cue_candidates(doc: Doc) -> list[_Candidate]:
@@ -208,7 +247,8 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             content = _subtree_bounds(head, exclude=token) if head is not token else (token.i + 1, token.i + 1)
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
-        if token.pos_ not in ("VERB", "AUX") or lemma not in SPEECH_LEMMAS:
+        act = cue_kind(token)
+        if act is None:
             continue
         subject = _subject(token)
         # "Sputnik quoted Shoigu as saying that …": Shoigu speaks, via Sputnik
@@ -223,11 +263,18 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
                 ))
                 continue
         comp = _complement(token)
+        if comp is None and act == "belief":
+            # "wants to …", "plans to …": the infinitive is what is attributed
+            comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if comp is not None:
             content = _subtree_bounds(comp)
         elif token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and token.head.i != token.i and token.head.i < token.i:
-            # "…, a U.N. official said": the cue hangs off the clause it reports
-            content = (token.head.left_edge.i, token.left_edge.i)
+            # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
+            # would be $300": the clause goes on after it, and the statement is the whole clause
+            head = token.head
+            ends_clause = token.right_edge.i + 1 >= head.right_edge.i or all(
+                t.is_punct for t in doc_tokens(token, token.right_edge.i + 1, head.right_edge.i + 1))
+            content = (head.left_edge.i, token.left_edge.i if ends_clause else head.right_edge.i + 1)
         elif token.dep_ == "ROOT" and subject is not None and subject.i > token.i:
             # inverted "…,” said Bharat Bhushan Babu": content is the quotation before the cue
             content = (token.sent.start, token.i)
@@ -236,7 +283,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             content = (token.sent.start, subject.left_edge.i)
         else:
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if obj is None or lemma in WEAK_LEMMAS and not _has_quote_mark(obj):
+            if obj is None or (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
             content = _subtree_bounds(obj)
         if subject is None or content[0] >= content[1]:
@@ -244,7 +291,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
         if lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
             continue
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
-        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report))
+        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act))
     return found
 
 
@@ -255,6 +302,10 @@ def _trailing_attribution(verb: Token, subject: Token) -> bool:
         return False
     rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
     return len(rest) <= 4 and start - verb.sent.start >= 4
+
+
+def doc_tokens(token: Token, start: int, end: int) -> Span:
+    return token.doc[start:end]
 
 
 def doc_text(token: Token, i: int) -> str:
@@ -307,7 +358,7 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
             continue
         cand = _adjacent_cue(doc, candidates, ms, me)
         if cand is not None:
-            candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report))
+            candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report, cand.act))
             covered[k] = True
 
     quotes: list[Quote] = []
@@ -320,7 +371,8 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
         used_content.add((start, end))
         quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
 
-    # Second halves of split quotes and continued paragraphs take the previous quotation's speaker.
+    # The second half of a split quote (“A,” he said. “B”) or a quote continued in the next paragraph is the
+    # same statement: the quote grows to cover it, and ``quoted`` lists each quoted segment.
     for k, (ms, me) in enumerate(mark_tokens):
         if covered[k]:
             continue
@@ -329,8 +381,9 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
             start, end = _trim(doc, ms, me)
             if start < end:
                 s = doc[start:end]
-                quotes.append(Quote(s.text, s.start_char, s.end_char, "direct", previous.cue, previous.speaker,
-                                    previous.via, [TextSpan(s.text, s.start_char, s.end_char)]))
+                previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
+                previous.end = s.end_char
+                previous.text = " … ".join(seg.text for seg in previous.quoted)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -429,4 +482,4 @@ def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tu
     speaker = resolver.resolve(cand.source, start) if cand.source else Speaker(None, None)
     via = _span(doc, *cand.via).text if cand.via and _span(doc, *cand.via) else None
     quoted = [TextSpan(doc[a:b].text, doc[a:b].start_char, doc[a:b].end_char) for a, b in inside if a < b]
-    return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted)
+    return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted, cand.act)

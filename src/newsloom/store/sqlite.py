@@ -34,7 +34,7 @@ def migrations() -> list[tuple[int, str]]:
 
 
 QUOTE_COLUMNS = (
-    'q.article_id, q.position, q.text, q.start, q."end", q.kind, q.cue, q.cue_start, q.cue_end, q.speaker, '
+    'q.article_id, q.position, q.text, q.start, q."end", q.kind, q.act, q.cue, q.cue_start, q.cue_end, q.speaker, '
     "q.mention, q.mention_start, q.mention_end, q.role, q.entity, q.via, a.published, a.title, a.outlet"
 )
 
@@ -43,7 +43,7 @@ def _quote_row(row: sqlite3.Row) -> dict[str, Any]:
     """A stored quote in the shape of the ``extract`` contract, plus its article's date/title/outlet."""
     r = dict(row)
     return {
-        "article_id": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"],
+        "article_id": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"], "act": r["act"],
         "cue": None if r["cue"] is None else {"text": r["cue"], "start": r["cue_start"], "end": r["cue_end"]},
         "speaker": {
             "name": r["speaker"], "role": r["role"], "entity": r["entity"],
@@ -155,12 +155,12 @@ class SQLiteStore:
             [(a.id, i, r.text, r.kind, r.score) for i, r in enumerate(a.removed)],
         )
         cur.executemany(
-            'INSERT INTO quotes (article_id, position, text, start, "end", kind, cue, cue_start, cue_end, speaker, '
-            "mention, mention_start, mention_end, role, entity, via) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO quotes (article_id, position, text, start, "end", kind, act, cue, cue_start, cue_end, '
+            "speaker, mention, mention_start, mention_end, role, entity, via) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    a.id, i, q.text, q.start, q.end, q.kind,
+                    a.id, i, q.text, q.start, q.end, q.kind, q.act,
                     q.cue.text if q.cue else None, q.cue.start if q.cue else None, q.cue.end if q.cue else None,
                     q.speaker.name, q.speaker.mention.text if q.speaker.mention else None,
                     q.speaker.mention.start if q.speaker.mention else None,

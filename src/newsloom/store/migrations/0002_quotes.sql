@@ -6,6 +6,7 @@ CREATE TABLE quotes (
     start           INTEGER NOT NULL,
     "end"           INTEGER NOT NULL,
     kind            TEXT NOT NULL,
+    act             TEXT NOT NULL DEFAULT 'statement',
     cue             TEXT,
     cue_start       INTEGER,
     cue_end         INTEGER,

@@ -1,0 +1,113 @@
+"""Learn the attribution-cue lexicon shipped in ``src/newsloom/nlp/data/cue_lexicon.json``.
+
+    .venv/bin/python training/train_cue_lexicon.py
+
+Reads PolNeAR *train* only (../shared/data/polnear/train; dev is the reported benchmark). For every
+(lemma, coarse POS) it counts how often a token is the head of a gold Cue span against how often it occurs
+at all, and which word usually follows the head inside the cue ("called *for*", "pointed *to*"). The
+extractor treats a verb as a cue when its lemma is in its speech list or its learned rate clears
+``MIN_RATE``; the rate and count floors were chosen on a held-out fifth of train (see ``--choose``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from newsloom.evaluation.polnear import polnear_articles
+from newsloom.nlp.model import load_nlp
+
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
+CACHE = Path(__file__).resolve().parents[1] / ".cache" / "polnear-train-docs.pkl"
+MIN_COUNT = 3
+
+
+def parsed_train():
+    """(article, Doc) pairs for PolNeAR train, parsed once and cached as DocBin bytes."""
+    from spacy.tokens import DocBin
+
+    nlp = load_nlp()
+    articles = polnear_articles("train")
+    if CACHE.exists():
+        docs = list(DocBin().from_bytes(pickle.loads(CACHE.read_bytes())).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe((a.text for a in articles), batch_size=16))
+        CACHE.parent.mkdir(exist_ok=True)
+        CACHE.write_bytes(pickle.dumps(DocBin(store_user_data=False, docs=docs).to_bytes()))
+    return list(zip(articles, docs))
+
+
+def count(pairs) -> dict:  # noqa: ANN001
+    cue_heads: Counter = Counter()
+    totals: Counter = Counter()
+    following: dict[str, Counter] = defaultdict(Counter)
+    for article, doc in pairs:
+        for token in doc:
+            totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
+        for attribution in article.attributions:
+            for start, end in attribution.cue:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                root = span.root
+                key = f"{root.lemma_.lower()}|{root.pos_}"
+                cue_heads[key] += 1
+                after = [t.lower_ for t in span if t.i > root.i]
+                following[key][after[0] if after else ""] += 1
+    lexicon = {}
+    for key, n in cue_heads.items():
+        if n < MIN_COUNT:
+            continue
+        word, share = following[key].most_common(1)[0]
+        lexicon[key] = {
+            "rate": round(n / totals[key], 3),
+            "count": n,
+            "then": word if word and share / n >= 0.5 else None,
+        }
+    return lexicon
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--choose", action="store_true", help="fit on 4/5 of train, score rates on the rest")
+    args = parser.parse_args()
+    pairs = parsed_train()
+    if args.choose:
+        fit = [p for i, p in enumerate(pairs) if i % 5]
+        held = [p for i, p in enumerate(pairs) if not i % 5]
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+        from quotes import score  # noqa: PLC0415
+
+        from newsloom.nlp import quotes as quote_module
+
+        lexicon = count(fit)
+        docs = {id(a): d for a, d in held}
+        for min_rate in (0.15, 0.25, 0.35, 0.5, 9.0):  # 9.0: no learned cue at all
+            quote_module.set_cue_lexicon(lexicon, min_rate)
+            result = score([a for a, _ in held],
+                           lambda art, nlp: [_pred(q) for q in quote_module.extract_quotes(docs[id(art)])], None)
+            print(f"min_rate {min_rate}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
+                  f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} "
+                  f"speaker {result['speaker']:.3f}")
+        return
+    lexicon = count(pairs)
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(dict(sorted(lexicon.items())), indent=0, ensure_ascii=False) + "\n")
+    print(f"{len(lexicon)} cue lemmas written to {OUT}")
+
+
+def _pred(q) -> dict:  # noqa: ANN001
+    return {
+        "content": (q.start, q.end),
+        "cue": (q.cue.start, q.cue.end) if q.cue else None,
+        "source": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+    }
+
+
+if __name__ == "__main__":
+    main()
