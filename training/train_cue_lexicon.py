@@ -81,9 +81,8 @@ def main() -> None:
         held = [p for i, p in enumerate(pairs) if not i % 5]
         OUT.parent.mkdir(parents=True, exist_ok=True)
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-        from quotes import score  # noqa: PLC0415
-
         from newsloom.nlp import quotes as quote_module
+        from quotes import score  # noqa: PLC0415
 
         lexicon = count(fit)
         docs = {id(a): d for a, d in held}
