@@ -53,7 +53,8 @@ def predictions_newsloom(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN0
         out.append({
             "content": (q.start, q.end),
             "cue": (q.cue.start, q.cue.end) if q.cue else None,
-            "source": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+            "source": (q.source.start, q.source.end) if q.source else None,
+            "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
         })
     return out
 
@@ -114,7 +115,7 @@ def score(articles: list[GoldArticle], predict, nlp) -> dict:  # noqa: ANN001
                 used_p.add(pi)
                 if bucket is overlap:
                     src = outer(gold_items[gi][0].source)
-                    pred_src = pred_items[pi]["source"]
+                    pred_src = pred_items[pi].get("mention") or pred_items[pi]["source"]
                     if src:
                         speaker_total += 1
                         speaker_hits += bool(pred_src and pred_src[0] < src[1] and pred_src[1] > src[0])

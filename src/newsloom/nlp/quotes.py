@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -98,6 +98,7 @@ class Quote:
     via: str | None = None
     quoted: list[TextSpan] = field(default_factory=list)  # the quotation-mark spans inside the content
     act: str = "statement"  # statement (said, wrote …) | belief (thinks, wants, plans, finds …)
+    source: TextSpan | None = None  # the whole source phrase ("Rendell, a Clinton surrogate")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -178,15 +179,21 @@ def _subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, in
 
 
 def _source_bounds(subject: Token) -> tuple[int, int]:
-    """The noun phrase naming a source: the subject's subtree without trailing relative clauses or
-    appositions (kept in ``role`` by the speaker resolver instead)."""
-    lo = subject.left_edge.i
-    hi = subject.i + 1
-    for child in subject.rights:
-        if child.dep_ in ("relcl", "appos", "punct", "acl", "cc", "conj", "advcl"):
+    """The phrase naming a source: the subject's whole subtree, appositions, coordinated names and relative
+    clauses included ("Rendell, a Clinton surrogate"); the resolver reads the name from its head."""
+    return subject.left_edge.i, subject.right_edge.i + 1
+
+
+def _mention_bounds(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:
+    """The source phrase without trailing clauses: "the Russian diplomat [using the other acronym …]"."""
+    start, end = source
+    head = doc[start:end].root
+    hi = head.i + 1
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl", "advcl", "punct") or child.i >= end:
             break
         hi = child.right_edge.i + 1
-    return lo, hi
+    return start, min(max(hi, head.i + 1), end)
 
 
 def _cue_bounds(verb: Token) -> tuple[int, int]:
@@ -377,13 +384,18 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is not None and doc[ms].idx - previous.end < 60 and previous.kind == "direct":
+        if previous is not None and doc[ms].idx - previous.end < 60 and previous.kind != "report":
             start, end = _trim(doc, ms, me)
             if start < end:
                 s = doc[start:end]
-                previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
+                if previous.kind == "direct":
+                    previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
+                    previous.text = " … ".join(seg.text for seg in previous.quoted)
+                else:  # "X said Y. “Z”": the quotation goes on with the reported statement
+                    previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
+                    previous.text = f"{previous.text} … {s.text}"
+                    previous.kind = "mixed"
                 previous.end = s.end_char
-                previous.text = " … ".join(seg.text for seg in previous.quoted)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -444,7 +456,15 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     lo = min(cand.cue[0], cand.source[0])
     hi = max(cand.cue[1], cand.source[1])
     for ms, me in marks:
-        if me <= lo and _joins_after(doc, me, lo) or ms >= hi and _joins_before(doc, hi, ms):
+        if me <= lo and _joins_after(doc, me, lo):
+            # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
+            # the words before it in its sentence
+            sentence_start = doc[ms].sent.start
+            lead = doc[sentence_start:ms]
+            starts_mid = len(lead) > 1 and not any("\n" in t.text for t in lead)
+            cand.content = (sentence_start if starts_mid else ms, me)
+            break
+        if ms >= hi and _joins_before(doc, hi, ms):
             cand.content = (ms, me)
             break
     return cand
@@ -479,7 +499,9 @@ def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tu
     else:
         kind = "indirect"
     cue = _span(doc, *cand.cue)
-    speaker = resolver.resolve(cand.source, start) if cand.source else Speaker(None, None)
+    speaker = resolver.resolve(_mention_bounds(doc, cand.source), start) if cand.source else Speaker(None, None)
+    source = _span(doc, *cand.source) if cand.source else None
     via = _span(doc, *cand.via).text if cand.via and _span(doc, *cand.via) else None
     quoted = [TextSpan(doc[a:b].text, doc[a:b].start_char, doc[a:b].end_char) for a, b in inside if a < b]
-    return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted, cand.act)
+    return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted, cand.act,
+                 source)

@@ -35,7 +35,8 @@ def migrations() -> list[tuple[int, str]]:
 
 QUOTE_COLUMNS = (
     'q.article_id, q.position, q.text, q.start, q."end", q.kind, q.act, q.cue, q.cue_start, q.cue_end, q.speaker, '
-    "q.mention, q.mention_start, q.mention_end, q.role, q.entity, q.via, a.published, a.title, a.outlet"
+    "q.mention, q.mention_start, q.mention_end, q.role, q.entity, q.via, q.source, q.source_start, q.source_end, "
+    "a.published, a.title, a.outlet"
 )
 
 
@@ -50,7 +51,10 @@ def _quote_row(row: sqlite3.Row) -> dict[str, Any]:
             "mention": None if r["mention"] is None
             else {"text": r["mention"], "start": r["mention_start"], "end": r["mention_end"]},
         },
-        "via": r["via"], "published": r["published"], "title": r["title"], "outlet": r["outlet"],
+        "via": r["via"],
+        "source": None if r["source"] is None
+        else {"text": r["source"], "start": r["source_start"], "end": r["source_end"]},
+        "published": r["published"], "title": r["title"], "outlet": r["outlet"],
     }
 
 
@@ -156,8 +160,8 @@ class SQLiteStore:
         )
         cur.executemany(
             'INSERT INTO quotes (article_id, position, text, start, "end", kind, act, cue, cue_start, cue_end, '
-            "speaker, mention, mention_start, mention_end, role, entity, via) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "speaker, mention, mention_start, mention_end, role, entity, via, source, source_start, source_end) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
                     a.id, i, q.text, q.start, q.end, q.kind, q.act,
@@ -166,6 +170,8 @@ class SQLiteStore:
                     q.speaker.mention.start if q.speaker.mention else None,
                     q.speaker.mention.end if q.speaker.mention else None,
                     q.speaker.role, q.speaker.entity, q.via,
+                    q.source.text if q.source else None, q.source.start if q.source else None,
+                    q.source.end if q.source else None,
                 )
                 for i, q in enumerate(a.quotes)
             ],

@@ -17,6 +17,9 @@ CREATE TABLE quotes (
     role            TEXT,
     entity          TEXT,
     via             TEXT,
+    source          TEXT,
+    source_start    INTEGER,
+    source_end      INTEGER,
     PRIMARY KEY (article_id, position)
 );
 CREATE INDEX quotes_speaker ON quotes (speaker);
