@@ -54,12 +54,21 @@ def set_cue_lexicon(lexicon: dict[str, dict], min_rate: float) -> None:
     _lexicon, MIN_CUE_RATE = lexicon, min_rate
 
 
-def cue_kind(token: Token) -> str | None:
+#: Use the trained cue model when the package ships one (training/train_cue_model.py); False falls back to
+#: the speech list plus the lexicon rule.
+USE_CUE_MODEL = True
+
+
+def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     """"statement" for speech verbs, "belief" for learned attribution verbs (think, want, plan, show …),
-    None when the token is no cue."""
+    None when the token is no cue. With ``model_cues`` (the cue model's choice) that set decides."""
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX"):
         return None
+    if model_cues is not None:
+        if token.i not in model_cues:
+            return None
+        return "statement" if lemma in SPEECH_LEMMAS else "belief"
     if lemma in SPEECH_LEMMAS:
         return "statement"
     entry = cue_lexicon().get(f"{lemma}|{token.pos_}")
@@ -241,7 +250,11 @@ class _Candidate:
     act: str = "statement"
 
 
-def _cue_candidates(doc: Doc) -> list[_Candidate]:
+def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate]:
+    from newsloom.nlp.cues import default_cue_model
+
+    model = default_cue_model() if USE_CUE_MODEL else None
+    model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted or set()) if model is not None else None
     found: list[_Candidate] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -254,7 +267,7 @@ def _cue_candidates(doc: Doc) -> list[_Candidate]:
             content = _subtree_bounds(head, exclude=token) if head is not token else (token.i + 1, token.i + 1)
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
-        act = cue_kind(token)
+        act = cue_kind(token, model_cues)
         if act is None:
             continue
         subject = _subject(token)
@@ -344,7 +357,7 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
         inside_marks.update(range(ms, me))
     paragraph = _paragraph_index(doc)
     candidates = []
-    for cand in _cue_candidates(doc):
+    for cand in _cue_candidates(doc, inside_marks):
         # speech reported inside a quotation ("I can tell you …") is the speaker's, not the article's
         if cand.cue[0] in inside_marks:
             continue

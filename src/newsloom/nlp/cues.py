@@ -1,0 +1,104 @@
+"""Which verbs are attribution cues: a small LightGBM model over each verb's parse context.
+
+The learned lexicon says how often a lemma heads a cue in PolNeAR train; the model adds what the sentence
+says about this occurrence (a clause or infinitive complement, who the subject is, quotation marks nearby,
+tense), so "called for" in "he called for calm" and "called" in "a place called Kandahar" part ways.
+Trained by ``training/train_cue_model.py``; shipped in ``nlp/data/cue_model.txt`` with ``cue_model.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Doc, Token
+
+DATA = Path(__file__).parent / "data"
+DEPS = ["ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "parataxis", "amod", "csubj", "aux"]
+TAGS = ["VBD", "VBZ", "VBP", "VB", "VBG", "VBN"]
+SUBJECT_KINDS = ["PERSON", "ORG", "GPE", "NORP", "PRON", "PROPN", "NOUN"]
+FEATURE_NAMES = (
+    ["lex_rate", "lex_log_count", "speech_list"]
+    + [f"dep={d}" for d in DEPS]
+    + [f"tag={t}" for t in TAGS]
+    + ["has_ccomp", "has_that_clause", "has_xcomp", "has_dobj", "has_subject", "passive"]
+    + [f"subj={k}" for k in SUBJECT_KINDS]
+    + ["subject_after", "in_quotes", "quote_before", "quote_after", "colon_after", "comma_before_subject",
+       "rel_position", "n_children", "head_is_verb", "sentence_has_quote"]
+)
+_MARKS = frozenset("“”\"‘’«»")
+
+
+def _subject_kind(subject: Token | None) -> str | None:
+    if subject is None:
+        return None
+    if subject.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return subject.ent_type_
+    return subject.pos_ if subject.pos_ in ("PRON", "PROPN", "NOUN") else None
+
+
+def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: frozenset[str],
+                  quoted: set[int]) -> list[float]:
+    entry = lexicon.get(f"{token.lemma_.lower()}|{token.pos_}") or {}
+    children = list(token.children)
+    deps = {c.dep_ for c in children}
+    subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    kind = _subject_kind(subject)
+    sent = token.sent
+    window_before = doc[max(token.i - 4, 0) : token.i]
+    window_after = doc[token.i + 1 : token.i + 5]
+    return [
+        entry.get("rate", 0.0),
+        float(np.log1p(entry.get("count", 0))),
+        float(token.lemma_.lower() in speech),
+        *[float(token.dep_ == d) for d in DEPS],
+        *[float(token.tag_ == t) for t in TAGS],
+        float("ccomp" in deps),
+        float(any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in children)),
+        float("xcomp" in deps),
+        float("dobj" in deps),
+        float(subject is not None),
+        float("nsubjpass" in deps or "auxpass" in deps),
+        *[float(kind == k) for k in SUBJECT_KINDS],
+        float(subject is not None and subject.i > token.i),
+        float(token.i in quoted),
+        float(any(t.text in _MARKS for t in window_before)),
+        float(any(t.text in _MARKS for t in window_after)),
+        float(any(t.text == ":" for t in window_after[:2])),
+        float(subject is not None and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","),
+        (token.i - sent.start) / max(len(sent), 1),
+        float(len(children)),
+        float(token.head.pos_ in ("VERB", "AUX") and token.head is not token),
+        float(any(t.text in _MARKS for t in sent)),
+    ]
+
+
+class CueModel:
+    def __init__(self, booster, threshold: float, lexicon: dict[str, dict]) -> None:  # noqa: ANN001
+        self.booster = booster
+        self.threshold = threshold
+        self.lexicon = lexicon
+
+    def cue_tokens(self, doc: Doc, speech: frozenset[str], quoted: set[int]) -> set[int]:
+        """Indexes of the verbs the model takes for cues."""
+        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+        if not verbs:
+            return set()
+        x = np.array([verb_features(doc, t, self.lexicon, speech, quoted) for t in verbs], dtype=np.float32)
+        p = self.booster.predict(x, num_threads=1)
+        return {t.i for t, prob in zip(verbs, p) if prob >= self.threshold}
+
+
+@lru_cache(maxsize=1)
+def default_cue_model() -> CueModel | None:
+    """The shipped model, or None when the package has none (the lexicon rule is used then)."""
+    model_file, meta_file = DATA / "cue_model.txt", DATA / "cue_model.json"
+    if not model_file.exists():
+        return None
+    import lightgbm as lgb
+
+    meta = json.loads(meta_file.read_text())
+    lexicon = json.loads((DATA / "cue_lexicon.json").read_text())
+    return CueModel(lgb.Booster(model_file=str(model_file)), float(meta["threshold"]), lexicon)
