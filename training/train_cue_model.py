@@ -20,11 +20,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from train_cue_lexicon import _pred, count, parsed_train  # noqa: E402
-
 from newsloom.nlp import cues as cue_module  # noqa: E402
 from newsloom.nlp import quotes as quote_module  # noqa: E402
 from newsloom.nlp.quotes import SPEECH_LEMMAS, quotation_spans  # noqa: E402
+from train_cue_lexicon import _pred, count, parsed_train  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data"
 FOLDS = 5
