@@ -53,6 +53,7 @@ def test_extract_json_array_and_stdin():
     text = (SAMPLE / "plain" / "mining-report.txt").read_bytes()
     result = run_cli("extract", "-", "--format", "json", stdin=text)
     (obj,) = json.loads(result.stdout)
+    assert obj["source"]["path"] == "-"  # not the temporary file stdin was spooled to
     assert obj["body"].startswith("The Ministry of Mines said on Thursday")
     assert "LINK:" not in obj["body"]
 

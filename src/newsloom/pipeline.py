@@ -7,10 +7,12 @@ nothing it committed and a re-run skips everything already stored.
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +26,7 @@ from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
 
 BATCH_SIZE = 100
+STDIN_SPOOL_PREFIX = "newsloom-stdin-"
 
 
 @dataclass
@@ -62,13 +65,28 @@ def process_item(
     return article
 
 
-def _spool_stdin(inputs: list[str]) -> list[str]:
-    """Stdin can be read once only; the pipeline reads inputs twice (statistics, then cleaning)."""
+@contextmanager
+def stdin_spooled(inputs: list[str]) -> Iterator[list[str]]:
+    """Stdin can be read once only, and the pipeline reads inputs twice (statistics, then cleaning): spool
+    it to a temporary file for the run, removed afterwards."""
     if "-" not in inputs:
-        return inputs
-    with tempfile.NamedTemporaryFile(prefix="newsloom-stdin-", delete=False) as spool:
+        yield inputs
+        return
+    with tempfile.NamedTemporaryFile(prefix=STDIN_SPOOL_PREFIX, delete=False) as spool:
         spool.write(sys.stdin.buffer.read())
-    return [spool.name if p == "-" else p for p in inputs]
+    try:
+        yield [spool.name if p == "-" else p for p in inputs]
+    finally:
+        os.unlink(spool.name)
+
+
+def read_items(inputs: list[str], *, normalize: bool = True) -> Iterator[RawDocument | Failure]:
+    """Input items, with a stdin spool file reported as ``-`` (what the user typed)."""
+    for item in iter_items(inputs, normalize=normalize):
+        holder = item.source if isinstance(item, RawDocument) else item
+        if holder.path and Path(holder.path).name.startswith(STDIN_SPOOL_PREFIX):
+            holder.path = "-"
+        yield item
 
 
 def gather_line_stats(inputs: Iterable[str], skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
@@ -83,7 +101,7 @@ def gather_line_stats(inputs: Iterable[str], skip_ids: Callable[[list[str]], set
                 stats.add_document((ln.text for ln in split_lines(raw.text)), outlet_group(raw))
         pending.clear()
 
-    for item in iter_items(inputs):
+    for item in read_items(list(inputs)):
         if isinstance(item, RawDocument) and not item.is_html:
             pending.append(item)
             if len(pending) >= 500:
@@ -105,7 +123,16 @@ def ingest(
     on_item: Callable[[Article | Failure | None], None] | None = None,
 ) -> IngestReport:
     """Ingest files into ``store``. Idempotent: items already stored are skipped (``on_item(None)``)."""
-    inputs = _spool_stdin(list(inputs))
+    with stdin_spooled(list(inputs)) as paths:
+        return _ingest(paths, store, batch_size, on_item)
+
+
+def _ingest(
+    inputs: list[str],
+    store: Store,
+    batch_size: int,
+    on_item: Callable[[Article | Failure | None], None] | None,
+) -> IngestReport:
     stats = LineStats.from_rows(store.line_counts())
     stats.merge(gather_line_stats(inputs, store.existing_ids))
     index = DuplicateIndex()
@@ -164,7 +191,7 @@ def ingest(
         if on_item:
             on_item(failure)
 
-    for item in iter_items(inputs):
+    for item in read_items(inputs):
         pending.append(item)
         if len(pending) >= batch_size:
             process_pending()
@@ -178,10 +205,14 @@ def extract(inputs: Iterable[str], *, keep_text: bool = False) -> Iterator[Artic
 
     Duplicates are linked to the first copy seen in this run.
     """
-    inputs = _spool_stdin(list(inputs))
+    with stdin_spooled(list(inputs)) as paths:
+        yield from _extract(paths, keep_text)
+
+
+def _extract(inputs: list[str], keep_text: bool) -> Iterator[Article | Failure]:
     stats = None if keep_text else gather_line_stats(inputs)
     index = DuplicateIndex()
-    for item in iter_items(inputs, normalize=not keep_text):
+    for item in read_items(inputs, normalize=not keep_text):
         if isinstance(item, Failure):
             yield item
             continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import trafilatura
 from lxml import etree
 
+from newsloom.clean.kinds import removed_kind
 from newsloom.clean.lines import normalize_line, split_lines
 from newsloom.clean.text import CleanedText, clean_plain_text
 from newsloom.record import RemovedLine
@@ -32,10 +33,16 @@ class CleanedHtml:
 
 
 def visible_text(html: str) -> str:
-    """Every visible line of the page (scripts and styles dropped), for the fallback and for 'removed'."""
+    """Every visible line of the page, as a scraper that keeps everything would dump it (inscriptis, links
+    and images off): the fallback's input and the source of 'removed'. The line model was trained on
+    exactly this rendering."""
+    from inscriptis import get_text
+    from inscriptis.css_profiles import CSS_PROFILES
+    from inscriptis.model.config import ParserConfig
+
     try:
-        return trafilatura.html2txt(html) or ""
-    except (ValueError, etree.ParserError):
+        return get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False))
+    except (ValueError, etree.ParserError, RecursionError):
         return ""
 
 
@@ -74,9 +81,15 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     kept = {normalize_line(p) for p in paragraphs}
     title = doc.title
+    lines = split_lines(page_text)
+    kept_at = [i for i, line in enumerate(lines) if normalize_line(line.text) in kept]
+    last_kept = kept_at[-1] if kept_at else len(lines)
     removed = [
-        RemovedLine(line.text, "title" if title and line.text == title else "other")
-        for line in split_lines(page_text)
+        RemovedLine(line.text, removed_kind(
+            line, is_title=bool(title) and line.text == title, is_byline=False, is_date=False,
+            after_body=i > last_kept, in_teaser_zone=False,
+        ))
+        for i, line in enumerate(lines)
         if normalize_line(line.text) not in kept and line.text
     ]
     return CleanedHtml(

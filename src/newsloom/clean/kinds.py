@@ -50,7 +50,7 @@ def removed_kind(
     text = line.text
     if is_title:
         return "title"
-    if is_byline:
+    if is_byline or _BY.match(text) and len(words(text)) <= 8:
         return "byline"
     if is_date or (DATE_WITH_YEAR.search(text) and len(words(text)) <= 8):
         return "dateline"
@@ -77,6 +77,7 @@ def is_teaser_head(line: Line) -> bool:
     return bool(_TEASER_HEAD.search(line.text)) and len(words(line.text)) <= 8
 
 
+_BY = re.compile(r"^(?:by|written by|posted by)\s*:?\s+[A-Z]", re.I)
 _LABEL_ONLY = re.compile(r"^[\w\s&-]{1,30}:$")
 _COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
 

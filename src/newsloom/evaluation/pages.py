@@ -23,6 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from newsloom.clean.html import visible_text
 from newsloom.clean.lines import Line, split_lines
 
 MIN_BLOCK = 3
@@ -95,12 +96,7 @@ def iter_pages(dataset: str, split: str | None = None) -> Iterator[Page]:
 
 def page_text(html: str) -> str:
     """Full-page plain text: every visible line, as a scraper that keeps everything would dump it."""
-    from inscriptis import get_text
-    from inscriptis.css_profiles import CSS_PROFILES
-    from inscriptis.model.config import ParserConfig
-
-    config = ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False)
-    return get_text(html, config)
+    return visible_text(html)
 
 
 def line_labels(lines: list[Line], body: str) -> list[int]:
