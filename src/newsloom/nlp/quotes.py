@@ -302,17 +302,34 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
             # "The strike could last weeks, Maritime Daily reported." (whatever the parser made of the rest)
             content = (token.sent.start, subject.left_edge.i)
         else:
-            obj = next((c for c in token.children if c.dep_ == "dobj"), None)
-            if obj is None or (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
+            obj = _object(token)
+            # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
+            # the model has already judged this verb in its context ("called for calm", "cited a poll").
+            trusted = model_cues is not None
+            if obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
             content = _subtree_bounds(obj)
         if subject is None or content[0] >= content[1]:
             continue
-        if lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
+        if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
             continue
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
         found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act))
     return found
+
+
+def _object(verb: Token) -> Token | None:
+    """What a cue verb is about when it has no clause: its object, or the object of "for/on/to/about"
+    right after it ("called for calm", "pointed to the polls")."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            return child
+    for child in verb.rights:
+        if child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "to", "about", "against", "at"):
+            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                return pobj
+    return None
 
 
 def _trailing_attribution(verb: Token, subject: Token) -> bool:
