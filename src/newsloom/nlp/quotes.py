@@ -287,7 +287,7 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
             # "wants to …", "plans to …": the infinitive is what is attributed
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if comp is not None:
-            content = _subtree_bounds(comp)
+            content = _clause_content(comp)
         elif token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and token.head.i != token.i and token.head.i < token.i:
             # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
             # would be $300": the clause goes on after it, and the statement is the whole clause
@@ -308,7 +308,7 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
             trusted = model_cues is not None
             if obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
-            content = _subtree_bounds(obj)
+            content = _object_content(token, obj)
         if subject is None or content[0] >= content[1]:
             continue
         if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
@@ -316,6 +316,34 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
         found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act))
     return found
+
+
+#: Set to False to measure the two boundary rules below (training A/B scripts).
+CONTENT_BOUNDARY_RULES = True
+
+
+def _clause_content(root: Token) -> tuple[int, int]:
+    """A reported clause, without a trailing ", focusing on …" participle phrase that comments on it."""
+    lo, hi = _subtree_bounds(root)
+    if not CONTENT_BOUNDARY_RULES:
+        return lo, hi
+    for child in root.rights:
+        start = child.left_edge.i
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and root.doc[start - 1].text == ",":
+            return lo, start - 1
+    return lo, hi
+
+
+def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
+    """An object content, with the "for …" phrase that says what it is about ("attacked Clinton for her
+    support of …", "endorsed Hillary Clinton for president")."""
+    lo, hi = _subtree_bounds(obj)
+    if not CONTENT_BOUNDARY_RULES:
+        return lo, hi
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "for" and child.i >= hi and child.i - hi <= 1:
+            hi = child.right_edge.i + 1
+    return lo, hi
 
 
 def _object(verb: Token) -> Token | None:
@@ -380,6 +408,7 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
             continue
         cand = _attach_adjacent_quotation(doc, cand, mark_tokens)
         cand.content = _clip_to_paragraph(cand.content, cand.cue[0], paragraph, mark_tokens)
+        cand.content = _run_to_quotation_end(cand.content, mark_tokens)
         if cand.content[0] < cand.content[1]:
             candidates.append(cand)
 
@@ -414,7 +443,7 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is not None and doc[ms].idx - previous.end < 60 and previous.kind != "report":
+        if previous is not None and previous.kind != "report" and _continues(doc, previous, ms, paragraph):
             start, end = _trim(doc, ms, me)
             if start < end:
                 s = doc[start:end]
@@ -428,6 +457,31 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
                 previous.end = s.end_char
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]) -> tuple[int, int]:
+    """A content that opens a quotation runs to the quotation's end (the parse stops at its first
+    sentence: 'told his audience, “What has happened is this. The campaign …”')."""
+    start, end = content
+    for ms, me in marks:
+        if ms <= start <= ms + 1 and end < me:
+            return start, me
+    return content
+
+
+#: A quotation continues the previous statement when it follows in the same paragraph within this many
+#: characters of it (room for a long attribution: '…,” Mr. Obama said on Saturday night at the … “…”').
+CONTINUATION_CHARS = 200
+
+
+def _continues(doc: Doc, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
+    gap = doc[quote_start].idx - previous.end
+    if gap < 60:
+        return True
+    if gap > CONTINUATION_CHARS or previous.cue is None:
+        return False
+    prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
+    return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
 
 
 def _paragraph_index(doc: Doc) -> list[int]:
