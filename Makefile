@@ -19,6 +19,7 @@ demo: $(STAMP)
 	$(BIN)/newsloom ingest sample/ --db demo.db --quiet || true
 	$(BIN)/newsloom stats --db demo.db
 	$(BIN)/newsloom articles --db demo.db
+	$(BIN)/newsloom quotes --db demo.db --limit 12
 	$(BIN)/newsloom failures --db demo.db
 	@echo "Database: $(CURDIR)/demo.db   (try: $(BIN)/newsloom show <id> --db demo.db)"
 
