@@ -132,3 +132,11 @@ def test_quotes_are_stored_and_searchable(db):
     assert all(r["speaker"]["name"] == "Miriam Okafor" for r in rows)
     found = run_cli("quotes", "--search", "mediator", "--format", "csv", "--db", db).stdout.decode()
     assert "Helen Varga" in found
+
+
+def test_one_content_one_speaker_even_when_the_parse_strays():
+    text = ("Incumbent mayor Jonas Berg said that the city had already approved more new homes than in any "
+            "previous term, and accused his rival of making promises the budget could not keep.")
+    quotes = find_quotes(text)
+    assert {q.speaker.name for q in quotes} == {"Jonas Berg"}
+    assert len({(q.start, q.end) for q in quotes}) == len(quotes)

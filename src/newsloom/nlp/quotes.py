@@ -224,6 +224,12 @@ def _subject(verb: Token) -> Token | None:
             return child
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head is not verb:
+        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+            # "X said the city had approved … and accused his rival": a parser's conjunct inside the reported
+            # clause; the speech verb above it is the one it shares a subject with
+            speech = next((a for a in verb.head.ancestors if a.lemma_.lower() in SPEECH_LEMMAS), None)
+            if speech is not None:
+                return _subject(speech)
         return _subject(verb.head)
     return None
 
@@ -248,6 +254,7 @@ class _Candidate:
     via: tuple[int, int] | None = None
     report: bool = False
     act: str = "statement"
+    governs: bool = False  # the content is the cue's own clausal complement
 
 
 def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate]:
@@ -288,7 +295,7 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
         if comp is not None:
             content = _clause_content(comp)
-        elif token.dep_ in ("parataxis", "ccomp", "advcl", "conj") and token.head.i != token.i and token.head.i < token.i:
+        elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i:
             # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
             # would be $300": the clause goes on after it, and the statement is the whole clause
             head = token.head
@@ -314,7 +321,8 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
         if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
             continue
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
-        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act))
+        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act,
+                                governs=comp is not None and comp.head is token))
     return found
 
 
@@ -429,7 +437,8 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
 
     quotes: list[Quote] = []
     used_content: set[tuple[int, int]] = set()
-    for cand in sorted(candidates, key=lambda c: c.content):
+    # Two cues can claim one content (a parser's stray conjunct); the cue whose clause it is wins.
+    for cand in sorted(candidates, key=lambda c: (c.content, not c.governs)):
         start, end = _trim(doc, *cand.content)
         if start >= end or (start, end) in used_content:
             continue
