@@ -140,3 +140,25 @@ def test_one_content_one_speaker_even_when_the_parse_strays():
     quotes = find_quotes(text)
     assert {q.speaker.name for q in quotes} == {"Jonas Berg"}
     assert len({(q.start, q.end) for q in quotes}) == len(quotes)
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker", "content"),
+    [
+        ("US mission in Afghanistan failed: Russia", "Russia", "US mission in Afghanistan failed"),
+        ("'Taliban a ruthless group': Will remain focused on ISIS-K, says US", "US",
+         "'Taliban a ruthless group': Will remain focused on ISIS-K"),
+        ("Harbour talks stall as port workers extend strike into second week", None, None),
+        ("Analysis: What the vote means", None, None),
+    ],
+)
+def test_headline_attributions(title, speaker, content):
+    from newsloom.nlp.headlines import headline_quotes
+
+    found = headline_quotes(title)
+    if speaker is None:
+        assert found == []
+    else:
+        (q,) = found
+        assert q.speaker.name == speaker and q.text == content.strip("'")
+        assert title[q.start : q.end] == q.text and title[q.speaker.mention.start : q.speaker.mention.end] == speaker

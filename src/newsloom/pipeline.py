@@ -22,6 +22,7 @@ from newsloom.clean.stats import LineStats, line_key
 from newsloom.ingest import iter_items
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
 from newsloom.nlp import find_quotes
+from newsloom.nlp.headlines import headline_quotes
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
 
@@ -51,6 +52,7 @@ def process_item(
         article = clean_document(raw, stats, keep_text=keep_text)
         if quotes and article.language in ("en", None):
             article.quotes = find_quotes(article.body)
+            article.title_quotes = headline_quotes(article.title)
     except RecursionError:
         return Failure(raw.source.path or "-", "document nested too deeply to parse", raw.source.item)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

@@ -87,6 +87,8 @@ class Article:
     extra: dict[str, Any] = field(default_factory=dict)
     #: attributed statements (newsloom.nlp.quotes.Quote), offsets into ``body``
     quotes: list[Any] = field(default_factory=list)
+    #: attributions in the headline itself, offsets into ``title``
+    title_quotes: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
