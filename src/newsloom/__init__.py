@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "Article", "__version__"]
+__all__ = ["analyze", "normalize_time", "Article", "__version__"]
 
 if TYPE_CHECKING:
     from newsloom.record import Article
@@ -21,6 +21,13 @@ def analyze(text_or_path):  # type: ignore[no-untyped-def]
     from newsloom.pipeline import analyze as _analyze
 
     return _analyze(text_or_path)
+
+
+def normalize_time(expression, reference_date, context=None):  # type: ignore[no-untyped-def]
+    """TIMEX3-style value of a temporal expression against a publication date (see newsloom.temporal)."""
+    from newsloom.temporal import normalize_time as _normalize
+
+    return _normalize(expression, reference_date, context)
 
 
 def __getattr__(name: str):  # lazy, so `import newsloom` stays cheap

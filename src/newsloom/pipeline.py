@@ -25,6 +25,7 @@ from newsloom.nlp import find_quotes
 from newsloom.nlp.headlines import headline_quotes
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
+from newsloom.temporal import find_times
 
 BATCH_SIZE = 100
 STDIN_SPOOL_PREFIX = "newsloom-stdin-"
@@ -53,6 +54,7 @@ def process_item(
         if quotes and article.language in ("en", None):
             article.quotes = find_quotes(article.body)
             article.title_quotes = headline_quotes(article.title)
+            article.times = find_times(article.body, article.published)
     except RecursionError:
         return Failure(raw.source.path or "-", "document nested too deeply to parse", raw.source.item)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch

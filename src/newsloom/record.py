@@ -89,6 +89,9 @@ class Article:
     quotes: list[Any] = field(default_factory=list)
     #: attributions in the headline itself, offsets into ``title``
     title_quotes: list[Any] = field(default_factory=list)
+    #: temporal expressions (newsloom.temporal.TimeExpression), offsets into ``body``, values against
+    #: ``published`` (None for relative ones when there is no publication date)
+    times: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

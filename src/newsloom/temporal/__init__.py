@@ -1,0 +1,8 @@
+"""Time: find temporal expressions in a body and normalise them against the publication date."""
+
+from __future__ import annotations
+
+from newsloom.temporal.find import TimeExpression, find_times
+from newsloom.temporal.normalize import normalize_time
+
+__all__ = ["TimeExpression", "find_times", "normalize_time"]

@@ -1,0 +1,376 @@
+"""Normalise a temporal expression against the article's publication date, TIMEX3-style.
+
+Values: ``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY``, ``YYYY-Www`` (ISO week), ``YYYY-Www-WE`` (weekend),
+``YYYY-QN`` (quarter), ``YYYY-SU/FA/WI/SP`` (season), ``PRESENT_REF``/``PAST_REF``/``FUTURE_REF``,
+durations ``PnY/PnM/PnW/PnD/PTnH``, and intervals ``start/end``. News conventions: a bare weekday is the
+most recent such day on or before publication ("said on Wednesday"); a bare month the most recent such
+month; "within 48 hours" an interval forward from publication. Without a reference date a relative
+expression stays unresolved (None): it is never resolved against today.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "forty-eight": 48, "fifty": 50, "several": 3, "few": 3, "a few": 3,
+}
+_PRESENT = re.compile(r"^(?:now|currently|current|at present|presently|right now|nowadays|these days|today's)$")
+_PAST = re.compile(
+    r"^(?:recently|recent|lately|the past|in the past|previously|earlier|formerly|once|before|"
+    r"recent (?:years|months|weeks|days)|in recent (?:years|months|weeks|days)|the recent past|years ago)$"
+)
+_FUTURE = re.compile(r"^(?:the future|in the future|soon|eventually|future|the coming (?:years|months)|later)$")
+_UNIT = r"(year|month|week|day|hour|quarter)s?"
+_NUMBER = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|several|a few|few)"
+
+
+def _clean(expression: str) -> str:
+    text = expression.lower().strip()
+    text = re.sub(r"[’']s\b", "", text)
+    text = re.sub(r"\s+", " ", text.replace("-", " - ").replace(" - ", "-"))
+    text = re.sub(r"^(?:on|in|at|by|during|for|of|from|until|through|since|around|about)\s+", "", text)
+    return text.strip(" .,")
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBERS.get(word)
+
+
+def _week(day: date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _quarter_of(day: date) -> tuple[int, int]:
+    return day.year, (day.month - 1) // 3 + 1
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _most_recent_weekday(ref: date, weekday: int, *, strictly_before: bool = False, after: bool = False) -> date:
+    if after:
+        delta = (weekday - ref.weekday()) % 7 or 7
+        return ref + timedelta(days=delta)
+    delta = (ref.weekday() - weekday) % 7
+    if strictly_before and delta == 0:
+        delta = 7
+    return ref - timedelta(days=delta)
+
+
+def _month_value(ref: date, month: int, modifier: str | None) -> str:
+    if modifier == "next":
+        year = ref.year + (1 if month <= ref.month else 0)
+    elif modifier == "last":
+        year = ref.year if month < ref.month else ref.year - 1
+    elif modifier == "this":
+        year = ref.year
+    else:  # bare month: the most recent one on or before publication
+        year = ref.year if month <= ref.month else ref.year - 1
+    return f"{year}-{month:02d}"
+
+
+def _month_day(ref: date, month: int, day: int) -> str | None:
+    """'Sept. 30' — the publication year, unless that puts the date far after publication."""
+    try:
+        candidate = date(ref.year, month, day)
+    except ValueError:
+        return None
+    if (candidate - ref).days > 180:
+        candidate = date(ref.year - 1, month, day)
+    elif (ref - candidate).days > 300:
+        candidate = date(ref.year + 1, month, day)
+    return candidate.isoformat()
+
+
+def _relative_unit(ref: date, unit: str, delta: int) -> str:
+    if unit == "year":
+        return str(ref.year + delta)
+    if unit == "month":
+        year, month = _shift_month(ref.year, ref.month, delta)
+        return f"{year}-{month:02d}"
+    if unit == "week":
+        return _week(ref + timedelta(weeks=delta))
+    if unit == "quarter":
+        year, quarter = _quarter_of(ref)
+        index = year * 4 + quarter - 1 + delta
+        return f"{index // 4}-Q{index % 4 + 1}"
+    if unit == "hour":
+        return (datetime(ref.year, ref.month, ref.day) + timedelta(hours=delta)).isoformat(timespec="hours")
+    return (ref + timedelta(days=delta)).isoformat()
+
+
+def _duration(number: int, unit: str) -> str:
+    if unit == "hour":
+        return f"PT{number}H"
+    return f"P{number}{ {'year': 'Y', 'month': 'M', 'week': 'W', 'day': 'D', 'quarter': 'Q'}[unit] }"
+
+
+def _to_date(value: date | datetime | str | None) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def normalize_time(
+    expression: str, reference_date: date | datetime | str | None, context: str | None = None
+) -> str | None:
+    """The TIMEX3-style value of ``expression`` read against ``reference_date`` (the publication date);
+    None when it cannot be resolved (always for relative expressions without a reference date).
+    ``context`` (the text around it; the whole article is fine) lets "a year ago" in a quarterly earnings
+    report mean the year-ago quarter."""
+    text = _clean(expression)
+    if not text:
+        return None
+    ref = _to_date(reference_date)
+    text = _spelled_years(text)
+    if ref is not None and context and len(_QUARTER_CONTEXT.findall(context)) >= 2 and text in _YEAR_AGO:
+        year, quarter = _latest_quarter_tuple(ref)
+        return f"{year - 1}-Q{quarter}"
+    absolute = _absolute(text)
+    if absolute is not None:
+        return absolute
+    if _PRESENT.match(text):
+        return "PRESENT_REF"
+    if _PAST.match(text):
+        return "PAST_REF"
+    if _FUTURE.match(text):
+        return "FUTURE_REF"
+    m = re.fullmatch(rf"(?:the )?(?:last |past |next |coming )?{_NUMBER} {_UNIT}", text)
+    if m and not text.startswith(("last ", "next ", "the last ", "the next ", "the past ", "past ")):
+        number = _number(m.group(1))
+        if number is not None:
+            return _duration(number, m.group(2))  # "20 years", "three months"
+    if ref is None:
+        return None
+    return _relative(text, ref)
+
+
+_QUARTER_CONTEXT = re.compile(r"\bquarter\b", re.I)
+_YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
+                       "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
+_UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90}
+_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+            "eighties": 8, "nineties": 9}
+
+
+def _spelled_years(text: str) -> str:
+    """"nineteen ninety-one" → "1991", "the year two thousand" → "2000", "the nineties" → "the 1990s"."""
+    def two_digits(words: str) -> int | None:
+        parts = words.split("-")
+        if len(parts) == 1:
+            return _TENS_WORDS.get(parts[0])
+        if parts[0] in _TENS_WORDS and parts[1] in _UNITS_WORDS:
+            return _TENS_WORDS[parts[0]] + _UNITS_WORDS[parts[1]]
+        return None
+
+    m = re.search(r"\bnineteen ([a-z]+(?:-[a-z]+)?)\b", text)
+    if m and two_digits(m.group(1)) is not None:
+        text = text.replace(m.group(0), str(1900 + two_digits(m.group(1))))
+    text = re.sub(r"^the year (\d{4})$", r"\1", text)
+    text = text.replace("two thousand", "2000")
+    text = re.sub(r"^the year 2000$", "2000", text)
+    m = re.fullmatch(r"the (?:(early|late|mid) )?(" + "|".join(_DECADES) + ")", text)
+    if m:
+        text = f"the 19{_DECADES[m.group(2)]}0s"
+    return text
+
+
+def _absolute(text: str) -> str | None:
+    """Expressions that carry their own year."""
+    m = re.fullmatch(r"(\d{4})", text)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(?:the )?(?:(?:early|late|mid)[- ])?(\d{4})s", text)
+    if m:
+        return m.group(1)[:3]
+    m = re.fullmatch(r"(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter(?: of)? (\d{4})", text)
+    if m:
+        return f"{m.group(2)}-Q{_ORDINALS[m.group(1)]}"
+    m = re.fullmatch(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})", text) or re.fullmatch(
+        r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})", text)
+    if m:
+        a, b, year = m.groups()
+        month_word, day = (a, b) if a.isalpha() else (b, a)
+        if month_word in _MONTHS:
+            try:
+                return date(int(year), _MONTHS[month_word], int(day)).isoformat()
+            except ValueError:
+                return None
+    m = re.fullmatch(r"([a-z]+)\.?,? (\d{4})", text)
+    if m and m.group(1) in _MONTHS:
+        return f"{m.group(2)}-{_MONTHS[m.group(1)]:02d}"
+    m = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?: of)? (\d{4})", text)
+    if m:
+        return f"{m.group(2)}-{_SEASONS[m.group(1)]}"
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        return text
+    return None
+
+
+def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per news idiom, flat on purpose
+    text = re.sub(r"^(?:late|early|earlier|later) (yesterday|today|tomorrow)$", r"\1", text)
+    text = re.sub(r"^the (?:middle|end|beginning|start) of ", "", text)
+    m = re.fullmatch(r"([a-z]+)\.? (this|last|next) year", text)
+    if m and m.group(1) in _MONTHS:
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[m.group(2)]
+        return f"{year}-{_MONTHS[m.group(1)]:02d}"
+    if text in ("more recently", "most recently", "in recent times"):
+        return "PAST_REF"
+    if text in ("the near future", "the foreseeable future", "the coming months", "the months ahead"):
+        return "FUTURE_REF"
+    if text in ("last year's quarter", "the corresponding period last year", "the same period last year",
+                "the same quarter last year", "the year-before quarter"):
+        year, quarter = _latest_quarter_tuple(ref)
+        return f"{year - 1}-Q{quarter}"
+    m = re.fullmatch(r"(this|last|next) year(?:'s)? (first|second|third|fourth) quarter", text.replace("’", "'"))
+    if m:
+        return f"{ref.year + {'this': 0, 'last': -1, 'next': 1}[m.group(1)]}-Q{_ORDINALS[m.group(2)]}"
+    if text in ("the full year", "the whole year", "the entire year", "all year"):
+        return str(ref.year)
+    m = re.fullmatch(rf"{_NUMBER} {_UNIT} or so (ago|earlier)", text)
+    if m:
+        text = f"{m.group(1)} {m.group(2)} ago"
+    if text in ("today", "tonight", "this morning", "this afternoon", "this evening", "the day", "this day"):
+        return ref.isoformat()
+    if text in ("yesterday", "last night", "yesterday morning", "yesterday afternoon"):
+        return (ref - timedelta(days=1)).isoformat()
+    if text in ("tomorrow", "tomorrow morning"):
+        return (ref + timedelta(days=1)).isoformat()
+    m = re.fullmatch(r"(?:(last|this|next|past|early|late|earlier|later) )?(" + "|".join(_WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?", text)
+    if m:
+        modifier, weekday = m.group(1), _WEEKDAYS.index(m.group(2))
+        if modifier == "next":
+            return _most_recent_weekday(ref, weekday, after=True).isoformat()
+        return _most_recent_weekday(ref, weekday, strictly_before=modifier in ("last", "past")).isoformat()
+    m = re.fullmatch(r"(?:(last|this|next|early|late|mid|earlier|later) )?([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?", text)
+    if m and m.group(2) in _MONTHS and not (m.group(2) == "may" and not m.group(3) and not m.group(1)):
+        month = _MONTHS[m.group(2)]
+        if m.group(3):
+            return _month_day(ref, month, int(m.group(3)))
+        modifier = {"early": None, "late": None, "mid": None, "earlier": None, "later": None}.get(m.group(1), m.group(1))
+        return _month_value(ref, month, modifier)
+    m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?", text)
+    if m and m.group(2) in _MONTHS:
+        return _month_day(ref, _MONTHS[m.group(2)], int(m.group(1)))
+    # this/last/next year, month, week, quarter; "a year earlier", "the year-ago quarter"
+    m = re.fullmatch(r"(?:(?:early|late|earlier|later) )?(this|last|next|the current|the previous|the past|the coming|the same) (year|month|week|quarter|weekend)", text)
+    if m:
+        delta = {"this": 0, "the current": 0, "the same": 0, "last": -1, "the previous": -1, "the past": -1,
+                 "next": 1, "the coming": 1}[m.group(1)]
+        if m.group(2) == "weekend":
+            return _week(ref + timedelta(weeks=delta)) + "-WE"
+        return _relative_unit(ref, m.group(2), delta)
+    if re.fullmatch(r"(?:earlier|later) this (year|month|week)", text):
+        return _relative_unit(ref, text.split()[-1], 0)
+    m = re.fullmatch(r"(?:the )?(year|week|month|quarter)(?:[- ](?:ago|earlier|before))?", text)
+    if m and (text.startswith("the ") or "-" in text or " " in text):
+        unit = m.group(1)
+        if "ago" in text or "earlier" in text or "before" in text:
+            return _relative_unit(ref, unit, -4 if unit == "quarter" else -1)
+        if unit == "quarter":
+            return _latest_quarter(ref)
+        return _relative_unit(ref, unit, 0)
+    if re.fullmatch(r"(?:the )?(?:year[- ](?:ago|earlier)) (?:quarter|period)", text) or text in (
+            "the year-earlier quarter", "the year-ago quarter", "the year-earlier period", "the year-ago period"):
+        year, quarter = _latest_quarter_tuple(ref)
+        return f"{year - 1}-Q{quarter}"
+    if re.fullmatch(r"(?:the )?year[- ](?:ago|earlier)", text) or text in ("a year earlier", "a year ago", "a year before", "the prior year", "the previous year", "last year's"):
+        return str(ref.year - 1)
+    if text in ("the weekend", "this weekend", "the week-end"):
+        # early in the week "the weekend" is the one just past
+        return _week(ref - timedelta(days=ref.weekday() + 1) if ref.weekday() <= 2 else ref) + "-WE"
+    if text in ("the latest quarter", "the latest period", "the most recent quarter", "the recent quarter", "the period", "the latest three months"):
+        return _latest_quarter(ref)
+    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|latest|current|same) )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter", text)
+    if m:
+        quarter = _ORDINALS[m.group(1)]
+        year = ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1
+        return f"{year}-Q{quarter}"
+    m = re.fullmatch(r"(?:(this|last|next|early|late) )?(spring|summer|fall|autumn|winter)", text)
+    if m:
+        year = ref.year + {"last": -1, "next": 1}.get(m.group(1) or "", 0)
+        return f"{year}-{_SEASONS[m.group(2)]}"
+    m = re.fullmatch(rf"{_NUMBER} {_UNIT} (ago|earlier|before|later|from now|hence)", text)
+    if m:
+        number = _number(m.group(1))
+        if number is not None:
+            sign = 1 if m.group(3) in ("later", "from now", "hence") else -1
+            return _relative_unit(ref, m.group(2), sign * number)
+    m = re.fullmatch(rf"(?:within|in|over) (?:the next )?{_NUMBER} {_UNIT}", text)
+    if m:
+        number = _number(m.group(1))
+        if number is not None:
+            start = datetime(ref.year, ref.month, ref.day)
+            unit = m.group(2)
+            end = start + ({"hour": timedelta(hours=number), "day": timedelta(days=number),
+                            "week": timedelta(weeks=number)}.get(unit) or timedelta(days=30 * number
+                                                                                       if unit == "month" else 365 * number))
+            return f"{ref.isoformat()}/{end.date().isoformat()}"
+    m = re.fullmatch(r"by the end of (?:the|this) (week|weekend|month|year)", text)
+    if m:
+        unit = m.group(1)
+        if unit == "weekend":
+            return _week(ref) + "-WE"
+        return _relative_unit(ref, unit, 0)
+    if text in ("year-end", "the end of the year", "the end of this year", "end of the year"):
+        return str(ref.year)
+    return _dateparser_value(text, ref)
+
+
+def _latest_quarter_tuple(ref: date) -> tuple[int, int]:
+    """The quarter a report published on ``ref`` is about: the last completed one."""
+    year, quarter = _quarter_of(ref)
+    index = year * 4 + quarter - 2
+    return index // 4, index % 4 + 1
+
+
+def _latest_quarter(ref: date) -> str:
+    year, quarter = _latest_quarter_tuple(ref)
+    return f"{year}-Q{quarter}"
+
+
+def _dateparser_value(text: str, ref: date) -> str | None:
+    """Anything the rules do not know: dateparser, at the granularity it reports."""
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=["en"], settings={
+        "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+    })
+    try:
+        data = parser.get_date_data(text)
+    except (ValueError, OverflowError):
+        return None
+    if data is None or data.date_obj is None:
+        return None
+    d = data.date_obj
+    return {
+        "year": f"{d.year}", "month": f"{d.year}-{d.month:02d}", "week": _week(d.date()),
+    }.get(data.period or "day", d.date().isoformat())

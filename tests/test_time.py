@@ -1,0 +1,68 @@
+"""Time expressions: normalised against the publication date, never against today."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom import normalize_time
+from newsloom.temporal import find_times
+from tests.conftest import needs_shared
+
+
+@pytest.mark.parametrize(
+    ("expression", "reference", "value"),
+    [
+        ("on Wednesday", "2021-07-29", "2021-07-28"),  # the most recent Wednesday on or before publication
+        ("Friday", "2021-08-13", "2021-08-13"),
+        ("last Friday", "2021-08-13", "2021-08-06"),
+        ("yesterday", "1998-01-08", "1998-01-07"),
+        ("last week", "2021-08-13", "2021-W31"),
+        ("this week", "2021-08-13", "2021-W32"),
+        ("since May", "2021-08-13", "2021-05"),
+        ("on August 31", "2021-09-02", "2021-08-31"),
+        ("in 2001", "2021-08-13", "2001"),
+        ("20 years", "2021-08-13", "P20Y"),
+        ("within 48 hours", "2021-08-13", "2021-08-13/2021-08-15"),
+        ("by the end of the weekend", "2021-08-13", "2021-W32-WE"),
+        ("the third quarter", "1989-10-26", "1989-Q3"),
+        ("a year earlier", "1989-10-26", "1988"),
+        ("nineteen ninety-one", None, "1991"),
+        ("now", None, "PRESENT_REF"),
+        ("recently", None, "PAST_REF"),
+    ],
+)
+def test_normalize_time(expression, reference, value):
+    assert normalize_time(expression, reference) == value
+
+
+def test_relative_expressions_stay_unresolved_without_a_publication_date():
+    assert normalize_time("on Wednesday", None) is None
+    assert normalize_time("last week", None) is None
+    (found,) = find_times("The Pentagon said on Thursday it would act.", None)
+    assert found.text == "Thursday" and found.value is None  # kept as text, not resolved against today
+
+
+def test_year_ago_in_an_earnings_report_is_the_year_ago_quarter():
+    report = "Third-quarter profit rose. Quarter sales were flat. Net income was $5 million a year ago."
+    assert normalize_time("a year ago", "1989-10-26", report) == "1988-Q3"
+
+
+def test_find_times_offsets_and_may_the_verb():
+    text = "Officials may decide in May. The vote was on August 31, 2021, and talks resume next week."
+    found = find_times(text, "2021-09-02")
+    assert [(t.text, t.value) for t in found] == [("May", "2021-05"), ("August 31, 2021", "2021-08-31"),
+                                                  ("next week", "2021-W36")]
+    assert all(text[t.start : t.end] == t.text for t in found)
+
+
+@needs_shared
+def test_seed_times(seed_articles):
+    from newsloom.temporal import find_times as ft
+
+    shoigu = seed_articles["002"]
+    wednesday = next(t for t in ft(shoigu.body, shoigu.published) if t.text == "Wednesday")
+    assert wednesday.value == "2021-07-28"
+    undated = seed_articles["003"]
+    assert undated.published is None
+    relative = [t for t in ft(undated.body, undated.published) if t.text in ("Friday", "Thursday", "this week")]
+    assert relative and all(t.value is None for t in relative)
