@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["analyze", "normalize_time", "Article", "__version__"]
+__all__ = ["analyze", "normalize_time", "acled_subtype", "Article", "__version__"]
 
 if TYPE_CHECKING:
     from newsloom.record import Article
@@ -28,6 +28,13 @@ def normalize_time(expression, reference_date, context=None):  # type: ignore[no
     from newsloom.temporal import normalize_time as _normalize
 
     return _normalize(expression, reference_date, context)
+
+
+def acled_subtype(snippet):  # type: ignore[no-untyped-def]
+    """ACLED-style event subtype of a snippet (one of 30 labels) or None (see newsloom.events)."""
+    from newsloom.events import acled_subtype as _acled_subtype
+
+    return _acled_subtype(snippet)
 
 
 def __getattr__(name: str):  # lazy, so `import newsloom` stays cheap
