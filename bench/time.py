@@ -20,24 +20,13 @@ from rich.table import Table
 from newsloom.evaluation.metrics import prf
 from newsloom.evaluation.timebank import timebank_docs
 from newsloom.temporal import find_times, normalize_time
+from newsloom.temporal.normalize import dateparser_value
 
 _YEAR = re.compile(r"\b\d{4}\b")
 
 
-def dateparser_value(text: str, dct: str) -> str | None:
-    from dateparser.date import DateDataParser
-
-    ref = datetime.fromisoformat(dct[:10])
-    parser = DateDataParser(languages=["en"], settings={"RELATIVE_BASE": ref, "RETURN_TIME_AS_PERIOD": True})
-    try:
-        data = parser.get_date_data(text)
-    except (ValueError, OverflowError):
-        return None
-    if data is None or data.date_obj is None:
-        return None
-    d = data.date_obj
-    return {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}",
-            "week": f"{d.isocalendar()[0]}-W{d.isocalendar()[1]:02d}"}.get(data.period or "day", d.date().isoformat())
+def dateparser_alone(text: str, dct: str) -> str | None:
+    return dateparser_value(text, datetime.fromisoformat(dct[:10]).date(), prefer_past=False)
 
 
 def sentence_of(text: str, start: int, end: int) -> str:
@@ -69,7 +58,7 @@ def main() -> None:
         table.add_column(col)
     for name, items in rows.items():
         ours = [normalize_time(text, dct, sentence) for text, dct, _, sentence in items]
-        base = [dateparser_value(text, dct) for text, dct, _, _ in items]
+        base = [dateparser_alone(text, dct) for text, dct, _, _ in items]
         acc = sum(o == gold for o, (_, _, gold, _) in zip(ours, items)) / len(items)
         base_acc = sum(b == gold for b, (_, _, gold, _) in zip(base, items)) / len(items)
         table.add_row(name, str(len(items)), f"{acc:.3f}", f"{base_acc:.3f}", str(sum(o is None for o in ours)))

@@ -521,24 +521,24 @@ def _only_punct(doc: Doc, start: int, end: int, limit: int = 3) -> bool:
     return 0 <= end - start <= limit and all(t.is_punct or t.is_space for t in doc[start:end])
 
 
+def _crosses_line(doc: Doc, start: int, end: int) -> bool:
+    return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(start - 1, 0) : end])
+
+
 def _joins_after(doc: Doc, quote_end: int, attribution_start: int) -> bool:
     """“…,” he said: only punctuation between, no line break, and no full stop before a new sentence."""
-    if not _only_punct(doc, quote_end, attribution_start):
+    if not _only_punct(doc, quote_end, attribution_start) or _crosses_line(doc, quote_end, attribution_start):
         return False
     gap = doc[quote_end:attribution_start]
-    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(quote_end - 1, 0):attribution_start]):
-        return False
     return not (any(t.text == "." for t in gap) and doc[attribution_start].is_title
                 and doc[attribution_start].pos_ != "PROPN")
 
 
 def _joins_before(doc: Doc, attribution_end: int, quote_start: int) -> bool:
     """X said: “…” — a colon or comma between, nothing that ends a sentence or a paragraph."""
-    if not _only_punct(doc, attribution_end, quote_start):
+    if not _only_punct(doc, attribution_end, quote_start) or _crosses_line(doc, attribution_end, quote_start):
         return False
     gap = doc[attribution_end:quote_start]
-    if any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(attribution_end - 1, 0):quote_start]):
-        return False
     return any(t.text in (":", ",") for t in gap) and not any(t.text in (".", "!", "?") for t in gap)
 
 

@@ -341,7 +341,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         return _relative_unit(ref, unit, 0)
     if text in ("year-end", "the end of the year", "the end of this year", "end of the year"):
         return str(ref.year)
-    return _dateparser_value(text, ref)
+    return dateparser_value(text, ref)
 
 
 def _latest_quarter_tuple(ref: date) -> tuple[int, int]:
@@ -356,14 +356,15 @@ def _latest_quarter(ref: date) -> str:
     return f"{year}-Q{quarter}"
 
 
-def _dateparser_value(text: str, ref: date) -> str | None:
-    """Anything the rules do not know: dateparser, at the granularity it reports."""
+def dateparser_value(text: str, ref: date, *, prefer_past: bool = True) -> str | None:
+    """Anything the rules do not know: dateparser, at the granularity it reports. (With
+    ``prefer_past=False`` and nothing else, it is the "dateparser alone" baseline of bench/time.py.)"""
     from dateparser.date import DateDataParser
 
-    parser = DateDataParser(languages=["en"], settings={
-        "RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past",
-        "RETURN_TIME_AS_PERIOD": True,
-    })
+    settings = {"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "RETURN_TIME_AS_PERIOD": True}
+    if prefer_past:
+        settings["PREFER_DATES_FROM"] = "past"
+    parser = DateDataParser(languages=["en"], settings=settings)
     try:
         data = parser.get_date_data(text)
     except (ValueError, OverflowError):
