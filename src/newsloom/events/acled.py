@@ -1,6 +1,6 @@
 """ACLED-style event subtype of a news snippet (the 30 CASE 2021 task-2 labels).
 
-A linear model over TF-IDF word unigrams and bigrams plus keyword cues written from ACLED's published
+A linear model over TF-IDF word unigrams and bigrams, character 3–5-grams, and keyword cues written from ACLED's published
 subtype definitions (suicide bomber, warplanes, grenade, IED, shelling, chlorine, rape, abducted …), fitted
 with scikit-learn by ``training/train_acled.py`` and shipped as plain weights (``events/data/acled.json``)
 that numpy scores here: no pickles, nothing version-bound.
@@ -8,6 +8,7 @@ that numpy scores here: no pickles, nothing version-bound.
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
@@ -66,25 +67,60 @@ def ngrams(text: str) -> list[str]:
     return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
 
 
-class AcledModel:
-    def __init__(self, data: dict) -> None:
+def char_ngrams(text: str, low: int = 3, high: int = 5) -> list[str]:
+    """Character 3–5-grams inside space-padded words ("shelled", "shelling" share " she", "shel")."""
+    out = []
+    for word in text.lower().split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            if len(padded) < n:
+                out.append(padded)
+                break
+            out.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def _decode(block: dict) -> np.ndarray:
+    raw = base64.b64decode(block["data"])
+    return np.frombuffer(raw, dtype=block["dtype"]).reshape(block["shape"]).astype(np.float64)
+
+
+class _TfidfBlock:
+    """One TF-IDF block (sublinear tf, l2 norm) over a vocabulary learned by training/train_acled.py."""
+
+    def __init__(self, data: dict, analyzer) -> None:  # noqa: ANN001
         self.vocabulary: dict[str, int] = data["vocabulary"]
         self.idf = np.array(data["idf"])
-        self.coef = np.array(data["coef"])  # classes x (vocabulary + keyword features)
-        self.intercept = np.array(data["intercept"])
-        self.classes: list[str] = data["classes"]
-        self.keyword_weight: float = data["keyword_weight"]
-        self.min_probability: float = data["min_probability"]
+        self.analyzer = analyzer
 
-    def features(self, text: str) -> np.ndarray:
+    def transform(self, text: str) -> np.ndarray:
         counts = np.zeros(len(self.vocabulary))
-        for gram in ngrams(text):
+        for gram in self.analyzer(text):
             index = self.vocabulary.get(gram)
             if index is not None:
                 counts[index] += 1
-        tfidf = np.where(counts > 0, 1 + np.log(np.maximum(counts, 1)), 0) * self.idf  # sublinear tf
+        tfidf = np.where(counts > 0, 1 + np.log(np.maximum(counts, 1)), 0) * self.idf
         norm = math.sqrt(float((tfidf**2).sum())) or 1.0
-        return np.concatenate([tfidf / norm, keyword_features(text) * self.keyword_weight])
+        return tfidf / norm
+
+
+class AcledModel:
+    def __init__(self, data: dict) -> None:
+        self.words = _TfidfBlock(data["words"], ngrams)
+        self.chars = _TfidfBlock(data["chars"], char_ngrams)
+        self.char_weight: float = data["char_weight"]
+        self.keyword_weight: float = data["keyword_weight"]
+        self.coef = _decode(data["coef"])  # classes x (words + chars + keyword features)
+        self.intercept = np.array(data["intercept"])
+        self.classes: list[str] = data["classes"]
+        self.min_probability: float = data["min_probability"]
+
+    def features(self, text: str) -> np.ndarray:
+        return np.concatenate([
+            self.words.transform(text),
+            self.chars.transform(text) * self.char_weight,
+            keyword_features(text) * self.keyword_weight,
+        ])
 
     def probabilities(self, text: str) -> dict[str, float]:
         scores = self.coef @ self.features(text) + self.intercept
