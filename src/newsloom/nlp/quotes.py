@@ -343,13 +343,16 @@ def _clause_content(root: Token) -> tuple[int, int]:
 
 
 def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
-    """An object content, with the "for …" phrase that says what it is about ("attacked Clinton for her
-    support of …", "endorsed Hillary Clinton for president")."""
+    """An object content, with what the verb says about it right after it: a predicate ("called climate
+    change a hoax"), an "as" phrase ("portrayed Obama as …"), a "for" phrase ("attacked Clinton for …")."""
     lo, hi = _subtree_bounds(obj)
     if not CONTENT_BOUNDARY_RULES:
         return lo, hi
     for child in verb.rights:
-        if child.dep_ == "prep" and child.lower_ == "for" and child.i >= hi and child.i - hi <= 1:
+        if child.i < hi or child.i - hi > 1:
+            continue
+        # "called climate change a hoax …", "portrayed Obama as a climate evangelist", "attacked X for Y"
+        if child.dep_ in ("oprd", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in ("for", "as"):
             hi = child.right_edge.i + 1
     return lo, hi
 
