@@ -81,8 +81,9 @@ def _month_value(ref: date, month: int, modifier: str | None) -> str:
         year = ref.year if month < ref.month else ref.year - 1
     elif modifier == "this":
         year = ref.year
-    else:  # bare month: the most recent one on or before publication
-        year = ref.year if month <= ref.month else ref.year - 1
+    else:  # bare month: the nearest one, before or after publication ("in January", written in November)
+        year = min((ref.year - 1, ref.year, ref.year + 1),
+                   key=lambda y: (abs((y * 12 + month) - (ref.year * 12 + ref.month)), y != ref.year))
     return f"{year}-{month:02d}"
 
 
@@ -245,7 +246,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         return "PAST_REF"
     if text in ("the near future", "the foreseeable future", "the coming months", "the months ahead"):
         return "FUTURE_REF"
-    if text in ("last year's quarter", "the corresponding period last year", "the same period last year",
+    if text in ("last year's quarter", "last year quarter", "the corresponding period last year", "the same period last year",
                 "the same quarter last year", "the year-before quarter"):
         year, quarter = _latest_quarter_tuple(ref)
         return f"{year - 1}-Q{quarter}"
