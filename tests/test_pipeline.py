@@ -140,6 +140,9 @@ def test_removed_lines_are_stored_with_kinds(db):
     assert kinds["Previous Story"] == "teaser"
     assert article["published"] == "2024-03-12"  # the plain date, not the "Updated:" stamp
     assert article["outlet"] == "Coastal Ledger"
+    times = {t["text"]: t["value"] for t in article["times"]}
+    assert times["Tuesday"] == "2024-03-12"  # published Tuesday 12 March: "on Tuesday" is that day
+    assert times["March 4"] == "2024-03-04"
 
 
 def test_analyze_text_and_path():

@@ -142,6 +142,9 @@ def show(
     out.rule(f"quotes ({len(a['quotes'])})")
     for q in a["quotes"]:
         out.print(f"[bold]{escape(q['speaker']['name'] or '?')}[/bold] [dim]{q['kind']}[/dim] {escape(q['text'][:160])}")
+    out.rule(f"time expressions ({len(a['times'])})")
+    if a["times"]:
+        out.print(", ".join(f"{escape(t['text'])} → {t['value'] or 'unresolved'}" for t in a["times"]))
     out.rule(f"removed ({len(a['removed'])} lines)")
     for r in a["removed"]:
         out.print(f"[dim]{r['kind']:<10}[/dim] {escape(r['text'][:120])}")

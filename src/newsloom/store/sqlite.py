@@ -176,6 +176,10 @@ class SQLiteStore:
                 for i, q in enumerate(a.quotes)
             ],
         )
+        cur.executemany(
+            'INSERT INTO times (article_id, position, text, start, "end", value, reference) VALUES (?, ?, ?, ?, ?, ?, ?)',
+            [(a.id, i, t.text, t.start, t.end, t.value, t.reference) for i, t in enumerate(a.times)],
+        )
 
     # -- reading ----------------------------------------------------------------------------------------
     def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
@@ -205,6 +209,12 @@ class SQLiteStore:
             for r in self.conn.execute(
                 f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
                 "WHERE q.article_id = ? ORDER BY q.position", (data["id"],)
+            )
+        ]
+        data["times"] = [
+            dict(r) for r in self.conn.execute(
+                'SELECT text, start, "end", value, reference FROM times WHERE article_id = ? ORDER BY position',
+                (data["id"],),
             )
         ]
         data["duplicates"] = [
