@@ -162,3 +162,17 @@ def test_copying_a_file_elsewhere_is_the_same_article(tmp_path, db):
     ingest([str(SAMPLE / "plain" / "mining-report.txt")], store)
     report = ingest([str(tmp_path / "copy.txt")], store)
     assert report.skipped == 1 and store.stats()["articles"] == 1
+
+
+def test_extract_links_later_copies_to_the_first_one_printed(tmp_path):
+    from newsloom.pipeline import extract
+
+    copies = [STORY, STORY.replace("mayor's", "mayor’s") + "\n"]
+    # ids are content hashes, so in one of the two orders the copy printed first has the larger id
+    for round_, (first, second) in enumerate((copies, copies[::-1])):
+        folder = tmp_path / str(round_)
+        folder.mkdir()
+        write(folder, "1.txt", first)
+        write(folder, "2.txt", second)
+        one, two = list(extract([str(folder)]))
+        assert one.duplicate_of is None and two.duplicate_of == one.id

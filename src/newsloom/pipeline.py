@@ -35,8 +35,8 @@ STDIN_SPOOL_PREFIX = "newsloom-stdin-"
 class IngestReport:
     stored: int = 0
     skipped: int = 0
-    #: new articles that joined a duplicate cluster (as a copy, or as its new canonical article)
     failed: int = 0
+    #: new articles that joined a duplicate cluster (as a copy, or as its new canonical article)
     duplicates: int = 0
     failures: list[Failure] = field(default_factory=list)
 
@@ -45,13 +45,14 @@ class IngestReport:
         return self.failed == 0
 
 
-def process_item(
-    raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False, quotes: bool = True
-) -> Article | Failure:
-    """Clean one document and find its quotes; any error becomes a one-line :class:`Failure`."""
+def process_item(raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False) -> Article | Failure:
+    """Clean one document, then find its quotes and time expressions; any error becomes a one-line
+    :class:`Failure`."""
     try:
         article = clean_document(raw, stats, keep_text=keep_text)
-        if quotes and article.language in ("en", None):
+        if not article.body.strip():
+            return Failure(raw.source.path or "-", "no article text found", raw.source.item)
+        if article.language in ("en", None):
             article.quotes = find_quotes(article.body)
             article.title_quotes = headline_quotes(article.title)
             article.times = find_times(article.body, article.published)
@@ -64,8 +65,6 @@ def process_item(
             f"{type(exc).__name__}: {exc} (at {Path(where.filename).name}:{where.lineno})",
             raw.source.item,
         )
-    if not article.body.strip():
-        return Failure(raw.source.path or "-", "no article text found", raw.source.item)
     return article
 
 
@@ -215,17 +214,16 @@ def extract(inputs: Iterable[str], *, keep_text: bool = False) -> Iterator[Artic
 
 def _extract(inputs: list[str], keep_text: bool) -> Iterator[Article | Failure]:
     stats = None if keep_text else gather_line_stats(inputs)
-    index = DuplicateIndex()
+    # with no store to re-point, lines already printed cannot change: the first copy seen is canonical
+    index = DuplicateIndex(first_seen_wins=True)
     for item in read_items(inputs, normalize=not keep_text):
         if isinstance(item, Failure):
             yield item
             continue
         result = process_item(item, stats, keep_text=keep_text)
         if isinstance(result, Article) and not keep_text:
-            # first-seen wins here: with no store to re-point, earlier output lines cannot change
-            mh = minhash_of(result.body)
-            changes = index.add(result.id, "0000", result.body_sha256, mh)
-            result.duplicate_of = changes.get(result.id)
+            result.duplicate_of = index.add(result.id, result.published, result.body_sha256,
+                                            minhash_of(result.body))[result.id]
         yield result
 
 

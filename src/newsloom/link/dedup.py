@@ -49,15 +49,25 @@ def minhash_from_bytes(data: bytes) -> MinHash:
 class Member:
     id: str
     published: str | None
+    arrival: int = 0
 
     def rank(self) -> tuple[str, str]:
         return (self.published or "9999", self.id)
 
+    def arrival_rank(self) -> int:
+        return self.arrival
+
 
 class DuplicateIndex:
-    """In-memory index of a store's articles (exact hashes + LSH), kept in step with what is stored."""
+    """In-memory index of a store's articles (exact hashes + LSH), kept in step with what is stored.
 
-    def __init__(self) -> None:
+    ``first_seen_wins``: the canonical article is the one indexed first (for a stream whose earlier output
+    cannot be re-pointed, like ``newsloom extract``); by default it is the earliest published, then smallest
+    id, whatever the arrival order.
+    """
+
+    def __init__(self, *, first_seen_wins: bool = False) -> None:
+        self.rank = Member.arrival_rank if first_seen_wins else Member.rank
         self.lsh = MinHashLSH(threshold=NEAR_DUPLICATE_JACCARD, num_perm=NUM_PERM)
         self.minhashes: dict[str, MinHash] = {}
         self.by_body: dict[str, str] = {}
@@ -94,11 +104,11 @@ class DuplicateIndex:
             self.lsh.insert(article_id, mh)
             self.minhashes[article_id] = mh
         self.by_body.setdefault(body_sha, article_id)
-        new = Member(article_id, published)
+        new = Member(article_id, published, len(self.members))
         self.members[article_id] = new
         roots = {self.root(m) for m in matches}
         cluster: set[str] = set().union(*(self.clusters.get(r, {r}) for r in roots)) if roots else set()
-        canonical = min([new, *(self.members[m] for m in cluster)], key=Member.rank).id
+        canonical = min([new, *(self.members[m] for m in cluster)], key=self.rank).id
         changes: dict[str, str | None] = {article_id: None if canonical == article_id else canonical}
         self.parent[article_id] = canonical
         for member in cluster:
