@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from newsloom.clean.lines import CAPTION, Line, words
-from newsloom.clean.metadata import DATE_WITH_YEAR
+from newsloom.clean.lines import AD, CAPTION, COPYRIGHT, TEASER_HEAD, Line, is_teaser_head, words
+from newsloom.clean.metadata import BYLINE_BY, DATE_WITH_YEAR
 
 # Image placeholders a scraper leaves ("main img") count as captions too.
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:main img|video)\b|_img\b", re.I)
@@ -23,17 +23,11 @@ _FOOTER = re.compile(
     r"|^filed under|contact us|about us",
     re.I,
 )
-_AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bpromoted\b", re.I)
 _LINK = re.compile(r"https?://|www\.|^link:|^source:\s*\S+\.\w{2,}", re.I)
 _NAV = re.compile(
     r"\b(?:read more|click here|subscribe|sign up|sign in|log ?in|newsletter|follow us|share|comments?|"
     r"skip to|back to top|go ?to ?top|menu|search|home|watch:?|listen|story highlights|min(?:ute)?s? read|"
     r"previous story|next story)\b|_banner\b",
-    re.I,
-)
-_TEASER_HEAD = re.compile(
-    r"^(?:previous|next) (?:story|article|post)$|^latest (?:from|news)|^don.?t miss|^related|^recommended"
-    r"|^more (?:from|stories)|^most (?:read|popular|viewed)|^also read|^read (?:next|also|more)|^you may",
     re.I,
 )
 
@@ -50,11 +44,11 @@ def removed_kind(
     text = line.text
     if is_title:
         return "title"
-    if is_byline or _BY.match(text) and len(words(text)) <= 8:
+    if is_byline or BYLINE_BY.match(text) and len(words(text)) <= 8:
         return "byline"
     if is_date or (DATE_WITH_YEAR.search(text) and len(words(text)) <= 8):
         return "dateline"
-    if _AD.search(text):
+    if AD.search(text):
         return "ad"
     if CAPTION.search(text) or _IMAGE_PLACEHOLDER.search(text):
         return "caption"
@@ -62,7 +56,7 @@ def removed_kind(
         return "credit"
     if _LINK.search(text) and len(words(text)) <= 15:
         return "link"
-    if in_teaser_zone or _TEASER_HEAD.search(text):
+    if in_teaser_zone or is_teaser_head(line):
         return "teaser"
     if after_body and _FOOTER.search(text):
         return "footer"
@@ -73,13 +67,7 @@ def removed_kind(
     return "other"
 
 
-def is_teaser_head(line: Line) -> bool:
-    return bool(_TEASER_HEAD.search(line.text)) and len(words(line.text)) <= 8
-
-
-_BY = re.compile(r"^(?:by|written by|posted by)\s*:?\s+[A-Z]", re.I)
 _LABEL_ONLY = re.compile(r"^[\w\s&-]{1,30}:$")
-_COPYRIGHT = re.compile(r"©|\bcopyright\b|all rights reserved", re.I)
 
 
 def is_edge_junk(line: Line) -> bool:
@@ -89,9 +77,9 @@ def is_edge_junk(line: Line) -> bool:
     n = len(words(text))
     return bool(
         (_LINK.search(text) and n <= 15)
-        or (_COPYRIGHT.search(text) and n <= 25)
+        or (COPYRIGHT.search(text) and n <= 25)
         or _LABEL_ONLY.match(text)
         or (n <= 2 and not text.endswith((".", "!", "?")))
         or _CREDIT.search(text)
-        or (_TEASER_HEAD.search(text) and n <= 20)
+        or (TEASER_HEAD.match(text) and n <= 20)  # "ALSO READ: <another story's headline>"
     )

@@ -17,7 +17,7 @@ import numpy as np
 _LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪►»›\-–—]|\d{1,2}[.)])\s+")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk|in|pk|gov)\b", re.I)
-_COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 CAPTION = re.compile(
     r"^(?:photo|photograph|image|picture|file photo|caption|pictured|illustration)s?\b"
     r"|\b(?:photo|photograph|image|picture)s?\s*(?:[:(]|by\b|credit)|getty images|\(photo by|/\s*reuters\b"
@@ -45,7 +45,7 @@ _CALL_TO_ACTION = re.compile(
     r"|linkedin|telegram|instagram|email this|print this|watch:|listen|min(?:ute)?s? read)\b",
     re.I,
 )
-_TEASER_HEAD = re.compile(
+TEASER_HEAD = re.compile(
     r"^(?:(?:previous|next|prev) (?:story|article|post)|latest (?:from|news|stories|articles)|don.?t miss"
     r"|related(?: stories| articles| news| content| posts| coverage)?|recommended(?: for you| stories)?"
     r"|more (?:from|stories|on|in|news)|most (?:read|popular|viewed|shared)|trending(?: now| stories)?"
@@ -54,7 +54,7 @@ _TEASER_HEAD = re.compile(
     r"|from the web|more like this|see also)\b",
     re.I,
 )
-_AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bad slot\b", re.I)
+AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bad slot\b", re.I)
 _TERMINAL = frozenset(".!?…\"”’)]:;")
 _STOPWORDS = frozenset(
     ["a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "no", "nor", "not", "now", "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your"]
@@ -98,6 +98,21 @@ def split_lines(text: str) -> list[Line]:
             )
         )
     return out
+
+
+#: The subset of teaser headings that only ever follow the story ("Previous Story", "Don't Miss"): the
+#: rule that cuts everything after a heading uses these. The wider list ("More on", "See also", "Popular" …)
+#: is a model feature and a removed-line kind, not a cut: cutting on it lowered WCXB tail recall.
+END_OF_STORY_HEAD = re.compile(
+    r"^(?:(?:previous|next) (?:story|article|post)$|latest (?:from|news)|don.?t miss|recommended"
+    r"|more (?:from|stories)|most (?:read|popular|viewed)|also read|read (?:next|also|more)|you may)",
+    re.I,
+)
+
+
+def is_teaser_head(line: Line, pattern: re.Pattern[str] = TEASER_HEAD) -> bool:
+    """A short heading that opens a block of other stories ("Previous Story", "Latest from …", "Related")."""
+    return bool(pattern.match(line.text)) and len(words(line.text)) <= 8
 
 
 def normalize_line(text: str) -> str:
@@ -224,14 +239,14 @@ def _own_features(line: Line, repeat_in_doc: int, corpus_repeat: int) -> list[fl
         sum(len(t) for t in toks) / wdenom,
         text.count(",") / wdenom,
         float(bool(_URL.search(text))),
-        float(bool(_COPYRIGHT.search(text))),
+        float(bool(COPYRIGHT.search(text))),
         float(bool(CAPTION.search(text))),
         float(bool(_DATE.search(text))),
         float(bool(_DATE_WORD.search(text))),
         float(bool(_BYLINE.search(text))),
         float(bool(_CALL_TO_ACTION.search(text))),
-        float(bool(_TEASER_HEAD.match(text)) and n_words <= 8),
-        float(bool(_AD.search(text))),
+        float(is_teaser_head(line)),
+        float(bool(AD.search(text))),
         float(text.count("|") + text.count("•") + text.count(" / ")),
         float(any(q in text for q in "\"“”«»")),
         float(line.list_marker),

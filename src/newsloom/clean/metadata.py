@@ -36,7 +36,7 @@ _NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
 
-_BYLINE_BY = re.compile(r"^\s*(?:(?:written|posted|words|story|reported|text)\s+)?by\s*[:\s]\s*(.+)$", re.I)
+BYLINE_BY = re.compile(r"^\s*(?:(?:written|posted|words|story|reported|text)\s+)?by\s*[:\s]\s*(.+)$", re.I)
 _EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
 _TRAILING_DATE = re.compile(r"\s+(?:on|at|\||-|–|—|•|·)\s+.*$")
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
@@ -164,7 +164,7 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
         text = lines[i].text
         if len(words(text)) > 12:
             continue
-        by = _BYLINE_BY.match(text)
+        by = BYLINE_BY.match(text)
         fields = unglue(_TRAILING_DATE.sub("", by.group(1)) if by else text)
         if not by and not any(_DESK.match(f) for f in fields):
             continue
@@ -206,14 +206,14 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
         return None
     if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text) or _REPORTS.search(text):
         return None
-    if _UI_TEXT.search(text) or _BYLINE_BY.match(text) or "  " in text or text.count("|") >= 2:
+    if _UI_TEXT.search(text) or BYLINE_BY.match(text) or "  " in text or text.count("|") >= 2:
         return None  # UI text, a byline, table cells, a menu
     score = 1.0 if n >= 4 else 0.0
     key = text.casefold()
     if sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9)) if j != i and lines[j].text.casefold() == key):
         score += 2.0  # the <title> and the <h1>, or a headline repeated in a share block
     for j in range(i + 1, min(first_body, i + 5)):
-        if DATE_WITH_YEAR.search(lines[j].text) or _BYLINE_BY.match(lines[j].text):
+        if DATE_WITH_YEAR.search(lines[j].text) or BYLINE_BY.match(lines[j].text):
             score += 1.5  # headlines stand right above their byline and date
             break
         if len(words(lines[j].text)) > 3:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
-from newsloom.clean.kinds import is_edge_junk, is_teaser_head, removed_kind
-from newsloom.clean.lines import Line, normalize_line, split_lines, words
+from newsloom.clean.kinds import is_edge_junk, removed_kind
+from newsloom.clean.lines import END_OF_STORY_HEAD, Line, is_teaser_head, normalize_line, split_lines, words
 from newsloom.clean.metadata import Metadata, extract_metadata
 from newsloom.record import RemovedLine
 
@@ -31,7 +31,7 @@ def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
     """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") that follows the
     body is body, unless the article plainly goes on (more body words after the heading than before it)."""
     for i, line in enumerate(lines):
-        if not is_teaser_head(line) or not any(keep[:i]):
+        if not is_teaser_head(line, END_OF_STORY_HEAD) or not any(keep[:i]):
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
         after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
@@ -90,7 +90,8 @@ def clean_plain_text(
 
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
-    teaser_from = next((i for i, ln in enumerate(lines) if i > first and is_teaser_head(ln)), len(lines))
+    teaser_from = next((i for i, ln in enumerate(lines) if i > first and is_teaser_head(ln, END_OF_STORY_HEAD)),
+                       len(lines))
     removed = [
         RemovedLine(
             line.text,
