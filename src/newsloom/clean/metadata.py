@@ -280,7 +280,7 @@ def find_dateline(lines: Sequence[Line], header: Sequence[int], first_body: int 
             return match.group(1).title() if match.group(1).isupper() else match.group(1)
     for i in header:
         parts = unglue(lines[i].text)
-        if len(parts) >= 2 and DATE_WITH_YEAR.search(" ".join(parts[1:])) and _NAME.match(parts[0].split()[-1] + " X"):
+        if len(parts) >= 2 and DATE_WITH_YEAR.search(" ".join(parts[1:])):
             place = parts[0].split()[-1]
             if place[:1].isupper() and place.isalpha():
                 return place
@@ -292,13 +292,13 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     first_body = body[0] if body else None
     removed = [i for i, k in enumerate(keep) if not k]
     header = [i for i in removed if first_body is None or i < first_body]
-    # Dates and bylines sit in the header, sometimes just below the body's first lines, or in the footer.
-    near = header + [i for i in removed if first_body is not None and i > first_body]
+    # Dates and bylines sit in the header, sometimes below the first paragraphs or in the footer: every
+    # removed line is a candidate, the nearest above the body first.
     meta = Metadata()
     meta.published, meta.date_indexes = find_published(
-        lines, near, first_body if first_body is not None else len(lines)
+        lines, removed, first_body if first_body is not None else len(lines)
     )
-    meta.authors, meta.byline_indexes = find_authors(lines, near, meta.date_indexes[:1])
+    meta.authors, meta.byline_indexes = find_authors(lines, removed, meta.date_indexes[:1])
     title_zone = list(header)
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
     # more body, is a headline too.
