@@ -81,15 +81,17 @@ def main() -> None:
         held = [p for i, p in enumerate(pairs) if not i % 5]
         OUT.parent.mkdir(parents=True, exist_ok=True)
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+        from newsloom.nlp import cues
         from newsloom.nlp import quotes as quote_module
         from quotes import score  # noqa: PLC0415
 
-        lexicon = count(fit)
+        cues.set_cue_lexicon(count(fit))
         docs = {id(a): d for a, d in held}
         for min_rate in (0.15, 0.25, 0.35, 0.5, 9.0):  # 9.0: no learned cue at all
-            quote_module.set_cue_lexicon(lexicon, min_rate)
-            result = score([a for a, _ in held],
-                           lambda art, nlp: [_pred(q) for q in quote_module.extract_quotes(docs[id(art)])], None)
+            quote_module.MIN_CUE_RATE = min_rate
+            # the lexicon rule alone, not the cue model trained later from it
+            result = score([a for a, _ in held], lambda art, nlp: [
+                _pred(q) for q in quote_module.extract_quotes(docs[id(art)], use_cue_model=False)], None)
             print(f"min_rate {min_rate}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
                   f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} "
                   f"speaker {result['speaker']:.3f}")

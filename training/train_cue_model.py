@@ -80,13 +80,12 @@ def main() -> None:
     booster = lgb.train(PARAMS, lgb.Dataset(x, y), num_boost_round=ROUNDS)
     fit_lexicon = count(fit_pairs)
     docs = {id(a): d for a, d in held}
-    quote_module.set_cue_lexicon(fit_lexicon, quote_module.MIN_CUE_RATE)
+    cue_module.set_cue_lexicon(fit_lexicon)
     best = (-1.0, 0.5)
     for threshold in (None, 0.25, 0.35, 0.45, 0.55):  # None: the lexicon rule alone, for comparison
-        quote_module.USE_CUE_MODEL = threshold is not None
         model = cue_module.CueModel(booster, threshold or 0.5, fit_lexicon)
-        cue_module.default_cue_model = lambda m=model: m  # noqa: E731
-        result = score([a for a, _ in held], lambda art, nlp: [_pred(q) for q in quote_module.extract_quotes(docs[id(art)])], None)
+        result = score([a for a, _ in held], lambda art, nlp, m=model, use=threshold is not None: [
+            _pred(q) for q in quote_module.extract_quotes(docs[id(art)], use_cue_model=use, cue_model=m)], None)
         total = result["source"].f1 + result["cue"].f1 + result["content"].f1
         print(f"threshold {threshold}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
               f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} speaker {result['speaker']:.3f}")

@@ -16,6 +16,23 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data"
+_lexicon: dict[str, dict] | None = None
+
+
+def cue_lexicon() -> dict[str, dict]:
+    """The learned lexicon ("lemma|POS" -> {rate, count, then}; training/train_cue_lexicon.py), loaded once."""
+    global _lexicon
+    if _lexicon is None:
+        path = DATA / "cue_lexicon.json"
+        _lexicon = json.loads(path.read_text()) if path.exists() else {}
+    return _lexicon
+
+
+def set_cue_lexicon(lexicon: dict[str, dict]) -> None:
+    """Use another lexicon (the training scripts fit one on part of train and score the rest)."""
+    global _lexicon
+    _lexicon = lexicon
+
 DEPS = ["ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "parataxis", "amod", "csubj", "aux"]
 TAGS = ["VBD", "VBZ", "VBP", "VB", "VBG", "VBN"]
 SUBJECT_KINDS = ["PERSON", "ORG", "GPE", "NORP", "PRON", "PROPN", "NOUN"]
@@ -100,5 +117,4 @@ def default_cue_model() -> CueModel | None:
     import lightgbm as lgb
 
     meta = json.loads(meta_file.read_text())
-    lexicon = json.loads((DATA / "cue_lexicon.json").read_text())
-    return CueModel(lgb.Booster(model_file=str(model_file)), float(meta["threshold"]), lexicon)
+    return CueModel(lgb.Booster(model_file=str(model_file)), float(meta["threshold"]), cue_lexicon())

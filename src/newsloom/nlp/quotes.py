@@ -14,13 +14,13 @@ Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure func
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
+
+from newsloom.nlp.cues import CueModel, cue_lexicon, default_cue_model
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -34,31 +34,9 @@ WEAK_LEMMAS = frozenset(
 NEWS_AGENCIES = frozenset(
     ["reuters", "ap", "afp", "sputnik", "xinhua", "ani", "pti", "ians", "bloomberg", "tass", "dpa", "efe", "anadolu", "upi", "interfax", "kyodo", "yonhap", "ria"]
 )
-#: Learned cue lexicon (training/train_cue_lexicon.py): "lemma|POS" -> {rate, count, then}. A verb outside
-#: the speech list is a cue when its rate of heading a gold cue in PolNeAR train is at least MIN_CUE_RATE.
+#: Without the cue model, a verb outside the speech list is a cue when its learned lexicon rate (how often
+#: it heads a gold cue in PolNeAR train, :func:`newsloom.nlp.cues.cue_lexicon`) is at least this.
 MIN_CUE_RATE = 0.35  # chosen on a held-out fifth of PolNeAR train (train_cue_lexicon.py --choose)
-_LEXICON_PATH = Path(__file__).parent / "data" / "cue_lexicon.json"
-_lexicon: dict[str, dict] | None = None
-
-
-def cue_lexicon() -> dict[str, dict]:
-    global _lexicon
-    if _lexicon is None:
-        _lexicon = json.loads(_LEXICON_PATH.read_text()) if _LEXICON_PATH.exists() else {}
-    return _lexicon
-
-
-def set_cue_lexicon(lexicon: dict[str, dict], min_rate: float) -> None:
-    """Swap the lexicon and its threshold (for the training script's choice of threshold)."""
-    global _lexicon, MIN_CUE_RATE
-    _lexicon, MIN_CUE_RATE = lexicon, min_rate
-
-
-#: Use the trained cue model when the package ships one (training/train_cue_model.py); False falls back to
-#: the speech list plus the lexicon rule.
-USE_CUE_MODEL = True
-
-
 def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     """"statement" for speech verbs, "belief" for learned attribution verbs (think, want, plan, show …),
     None when the token is no cue. With ``model_cues`` (the cue model's choice) that set decides."""
@@ -257,11 +235,8 @@ class _Candidate:
     governs: bool = False  # the content is the cue's own clausal complement
 
 
-def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate]:
-    from newsloom.nlp.cues import default_cue_model
-
-    model = default_cue_model() if USE_CUE_MODEL else None
-    model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted or set()) if model is not None else None
+def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
+    model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
     found: list[_Candidate] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -300,7 +275,7 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
             # would be $300": the clause goes on after it, and the statement is the whole clause
             head = token.head
             ends_clause = token.right_edge.i + 1 >= head.right_edge.i or all(
-                t.is_punct for t in doc_tokens(token, token.right_edge.i + 1, head.right_edge.i + 1))
+                t.is_punct for t in doc[token.right_edge.i + 1 : head.right_edge.i + 1])
             content = (head.left_edge.i, token.left_edge.i if ends_clause else head.right_edge.i + 1)
         elif token.dep_ == "ROOT" and subject is not None and subject.i > token.i:
             # inverted "…,” said Bharat Bhushan Babu": content is the quotation before the cue
@@ -326,15 +301,9 @@ def _cue_candidates(doc: Doc, quoted: set[int] | None = None) -> list[_Candidate
     return found
 
 
-#: Set to False to measure the two boundary rules below (training A/B scripts).
-CONTENT_BOUNDARY_RULES = True
-
-
 def _clause_content(root: Token) -> tuple[int, int]:
     """A reported clause, without a trailing ", focusing on …" participle phrase that comments on it."""
     lo, hi = _subtree_bounds(root)
-    if not CONTENT_BOUNDARY_RULES:
-        return lo, hi
     for child in root.rights:
         start = child.left_edge.i
         if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and root.doc[start - 1].text == ",":
@@ -346,8 +315,6 @@ def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
     """An object content, with what the verb says about it right after it: a predicate ("called climate
     change a hoax"), an "as" phrase ("portrayed Obama as …"), a "for" phrase ("attacked Clinton for …")."""
     lo, hi = _subtree_bounds(obj)
-    if not CONTENT_BOUNDARY_RULES:
-        return lo, hi
     for child in verb.rights:
         if child.i < hi or child.i - hi > 1:
             continue
@@ -374,18 +341,10 @@ def _object(verb: Token) -> Token | None:
 def _trailing_attribution(verb: Token, subject: Token) -> bool:
     """Subject and cue close the sentence, after a comma: "…, a U.N. official said." """
     start = subject.left_edge.i
-    if start <= verb.sent.start or doc_text(verb, start - 1) not in (",", "—", "–"):
+    if start <= verb.sent.start or verb.doc[start - 1].text not in (",", "—", "–"):
         return False
     rest = [t for t in verb.doc[verb.i + 1 : verb.sent.end] if not t.is_punct]
     return len(rest) <= 4 and start - verb.sent.start >= 4
-
-
-def doc_tokens(token: Token, start: int, end: int) -> Span:
-    return token.doc[start:end]
-
-
-def doc_text(token: Token, i: int) -> str:
-    return token.doc[i].text
 
 
 def _has_quote_mark(token: Token) -> bool:
@@ -401,19 +360,23 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] |
     return (span.start, span.end) if span is not None else None
 
 
-def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - resolver is SpeakerResolver
-    """Every attributed statement in ``doc`` (parsed), in text order."""
+def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None) -> list[Quote]:
+    """Every attributed statement in ``doc`` (parsed), in text order.
+
+    Cues are chosen by ``cue_model`` (default: the shipped one); ``use_cue_model=False`` falls back to the
+    speech list plus the lexicon rule (the training scripts compare the two)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     marks = quotation_spans(doc.text)
     mark_tokens = [b for b in (_token_bounds(doc, s, e) for s, e in marks) if b]
-    resolver = resolver or SpeakerResolver(doc, mark_tokens)
+    resolver = SpeakerResolver(doc, mark_tokens)
+    model = (cue_model or default_cue_model()) if use_cue_model else None
     inside_marks = set()
     for ms, me in mark_tokens:
         inside_marks.update(range(ms, me))
     paragraph = _paragraph_index(doc)
     candidates = []
-    for cand in _cue_candidates(doc, inside_marks):
+    for cand in _cue_candidates(doc, inside_marks, model):
         # speech reported inside a quotation ("I can tell you …") is the speaker's, not the article's
         if cand.cue[0] in inside_marks:
             continue
@@ -445,7 +408,6 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
         start, end = _trim(doc, *cand.content)
         if start >= end or (start, end) in used_content:
             continue
-        # drop a leading "that" only for comparison-neutral output? PolNeAR keeps it, so we keep it too.
         used_content.add((start, end))
         quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
 
@@ -460,12 +422,11 @@ def extract_quotes(doc: Doc, resolver=None) -> list[Quote]:  # noqa: ANN001 - re
             if start < end:
                 s = doc[start:end]
                 if previous.kind == "direct":
-                    previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
-                    previous.text = " … ".join(seg.text for seg in previous.quoted)
+                    previous.text = " … ".join([*(seg.text for seg in previous.quoted), s.text])
                 else:  # "X said Y. “Z”": the quotation goes on with the reported statement
-                    previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
                     previous.text = f"{previous.text} … {s.text}"
                     previous.kind = "mixed"
+                previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
                 previous.end = s.end_char
     quotes.sort(key=lambda q: q.start)
     return quotes
