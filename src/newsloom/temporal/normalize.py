@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTHS = {
@@ -148,7 +149,7 @@ def normalize_time(
         return None
     ref = _to_date(reference_date)
     text = _spelled_years(text)
-    if ref is not None and context and len(_QUARTER_CONTEXT.findall(context)) >= 2 and text in _YEAR_AGO:
+    if text in _YEAR_AGO and ref is not None and context and len(_QUARTER_CONTEXT.findall(context)) >= 2:
         year, quarter = _latest_quarter_tuple(ref)
         return f"{year - 1}-Q{quarter}"
     absolute = _absolute(text)
@@ -357,15 +358,21 @@ def _latest_quarter(ref: date) -> str:
     return f"{year}-Q{quarter}"
 
 
-def dateparser_value(text: str, ref: date, *, prefer_past: bool = True) -> str | None:
-    """Anything the rules do not know: dateparser, at the granularity it reports. (With
-    ``prefer_past=False`` and nothing else, it is the "dateparser alone" baseline of bench/time.py.)"""
+@lru_cache(maxsize=64)
+def _date_parser(ref: date, prefer_past: bool):  # -> dateparser.date.DateDataParser
+    """One parser per reference date: building one costs far more than parsing a phrase with it."""
     from dateparser.date import DateDataParser
 
     settings = {"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "RETURN_TIME_AS_PERIOD": True}
     if prefer_past:
         settings["PREFER_DATES_FROM"] = "past"
-    parser = DateDataParser(languages=["en"], settings=settings)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def dateparser_value(text: str, ref: date, *, prefer_past: bool = True) -> str | None:
+    """Anything the rules do not know: dateparser, at the granularity it reports. (With
+    ``prefer_past=False`` and nothing else, it is the "dateparser alone" baseline of bench/time.py.)"""
+    parser = _date_parser(ref, prefer_past)
     try:
         data = parser.get_date_data(text)
     except (ValueError, OverflowError):
