@@ -26,6 +26,26 @@ out = Console()
 err = Console(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite path (default ./newsloom.db or $NEWSLOOM_DB).")]
+GazetteerOption = Annotated[
+    list[Path] | None,
+    typer.Option("--gazetteer", help="Your own actors file (TOML or JSONL, see actors/data/gazetteer.toml); repeatable."),
+]
+
+
+def _use_gazetteers(files: list[Path] | None) -> None:
+    """User gazetteer files go before the built-in ones, for this process and any worker it starts."""
+    if not files:
+        return
+    import os
+
+    from newsloom.actors.gazetteer import ENV_VAR, load_gazetteer
+
+    for f in files:
+        if not f.is_file():
+            raise typer.BadParameter(f"no such gazetteer file: {f}")
+    known = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    os.environ[ENV_VAR] = os.pathsep.join([*map(str, files), *known])
+    load_gazetteer.cache_clear()
 
 
 @app.command()
@@ -33,11 +53,13 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, directories (recursive), globs, or - for stdin.")],
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
+    gazetteer: GazetteerOption = None,
 ) -> None:
     """Read, clean, deduplicate and store articles. Re-running over the same files adds nothing."""
     from newsloom.ingest import iter_paths
     from newsloom.pipeline import ingest as run_ingest
 
+    _use_gazetteers(gazetteer)
     store = open_store(db)
     files = [p for p in iter_paths(paths)]
     progress = Progress(
@@ -68,10 +90,13 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, directories, globs, or - for stdin.")],
     format: Annotated[str, typer.Option("--format", help="jsonl (one object per line) or json (an array).")] = "jsonl",
     keep_text: Annotated[bool, typer.Option("--keep-text", help="Take input as clean: body = decoded text.")] = False,
+    gazetteer: GazetteerOption = None,
 ) -> None:
-    """Clean without storing: one JSON object per article to stdout; errors to stderr."""
+    """Clean and analyse without storing: one JSON object per article to stdout (printed once the whole run
+    is done, so actor ids are the same across all articles); errors to stderr."""
     from newsloom.pipeline import extract as run_extract
 
+    _use_gazetteers(gazetteer)
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("format must be jsonl or json")
     failed = 0
@@ -266,6 +291,79 @@ def quotes(
         out.print(table)
     else:
         raise typer.BadParameter("format must be table, jsonl or csv")
+
+
+@app.command()
+def actors(
+    db: DbOption = None,
+    type: Annotated[str | None, typer.Option("--type", help="PERSON, ORG, GPE, NORP, LOC or FAC.")] = None,
+    search: Annotated[str | None, typer.Option("--search", help="Any name or mention contains this.")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    limit: int = 50,
+) -> None:
+    """Actors across the store, most-mentioned first: one row per canonical actor."""
+    store = open_store(db)
+    rows = store.actors(type=type, search=search, limit=limit)
+    store.close()
+    if format == "jsonl":
+        for r in rows:
+            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if format != "table":
+        raise typer.BadParameter("format must be table or jsonl")
+    table = Table("id", "name", "type", "articles")
+    for r in rows:
+        table.add_row(escape(r["id"]), escape(r["name"]), r["type"], str(r["articles"]))
+    out.print(table)
+
+
+@app.command()
+def actor(
+    name: Annotated[str, typer.Argument(help="An actor's id, name or any name it was mentioned by.")],
+    db: DbOption = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print the record as JSON.")] = False,
+    limit: int = 20,
+) -> None:
+    """One actor: aliases, roles over time, quotes by and about them, co-occurring actors, articles."""
+    from newsloom.actors.gazetteer import load_gazetteer
+
+    store = open_store(db)
+    record = store.actor(name, limit=limit)
+    store.close()
+    if record is None:
+        err.print(f"[red]no actor named {escape(name)!r} in the store[/red]")
+        raise typer.Exit(1)
+    entry = load_gazetteer().get(record["gazetteer"]) if record["gazetteer"] else None
+    if entry is not None:
+        record["known_aliases"] = list(entry.aliases)
+        record["known_roles"] = [vars(r) for r in entry.roles]
+    if json_out:
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        return
+    out.print(f"[bold]{escape(record['name'])}[/bold] ({record['type']}) · id {escape(record['id'])} · "
+              f"{record['article_count']} articles")
+    aliases = ", ".join(f"{a['text']} ×{a['mentions']}" for a in record["aliases"])
+    out.print(f"[bold]named as[/bold] {escape(aliases)}")
+    if entry is not None and entry.aliases:
+        out.print(f"[bold]also known as[/bold] {escape(', '.join(entry.aliases))}")
+    roles = Table("role", "from", "to", "source", "articles", title="roles")
+    for r in record["roles"]:
+        roles.add_row(escape(r["role"]), r["since"] or "—", r["until"] or "—", r["source"], str(r["articles"]))
+    for r in record.get("known_roles", []):
+        roles.add_row(escape(r["role"]), r["since"] or "—", r["until"] or "—", "gazetteer", "")
+    out.print(roles)
+    for title, key in (("quotes by", "quotes_by"), ("quotes about", "quotes_about")):
+        table = Table("published", "speaker", "quote", "article", title=title)
+        for q in record[key]:
+            table.add_row(q["published"] or "—", escape(q["speaker"]["name"] or "?"), escape(q["text"][:160]),
+                          q["article_id"])
+        out.print(table)
+    co = ", ".join(f"{c['name']} ({c['articles']})" for c in record["co_occurring"])
+    out.print(f"[bold]appears with[/bold] {escape(co)}")
+    table = Table("published", "outlet", "title", "article", title="articles")
+    for a in record["articles"]:
+        table.add_row(a["published"] or "—", escape(a["outlet"] or ""), escape(a["title"] or ""), a["id"])
+    out.print(table)
 
 
 @app.command()

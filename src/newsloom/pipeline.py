@@ -8,6 +8,7 @@ nothing it committed and a re-run skips everything already stored.
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 import tempfile
 import traceback
@@ -16,12 +17,14 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from newsloom.actors import find_actors
 from newsloom.clean import article_id, clean_document, outlet_group
 from newsloom.clean.lines import split_lines
 from newsloom.clean.stats import LineStats, line_key
 from newsloom.ingest import iter_items
+from newsloom.link.actors import ActorName, canonical_ids
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
-from newsloom.nlp import find_quotes
+from newsloom.nlp import extract_quotes, load_nlp
 from newsloom.nlp.headlines import headline_quotes
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
@@ -46,14 +49,16 @@ class IngestReport:
 
 
 def process_item(raw: RawDocument, stats: LineStats | None, *, keep_text: bool = False) -> Article | Failure:
-    """Clean one document, then find its quotes and time expressions; any error becomes a one-line
-    :class:`Failure`."""
+    """Clean one document, then find its quotes, actors and time expressions (one parse); any error becomes
+    a one-line :class:`Failure`."""
     try:
         article = clean_document(raw, stats, keep_text=keep_text)
         if not article.body.strip():
             return Failure(raw.source.path or "-", "no article text found", raw.source.item)
         if article.language in ("en", None):
-            article.quotes = find_quotes(article.body)
+            doc = load_nlp()(article.body)
+            article.quotes = extract_quotes(doc)
+            article.entities = find_actors(doc, article.published, article.quotes)
             article.title_quotes = headline_quotes(article.title)
             article.times = find_times(article.body, article.published)
     except RecursionError:
@@ -200,7 +205,15 @@ def _ingest(
             process_pending()
     process_pending()
     flush()
+    link_actors(store)
     return report
+
+
+def link_actors(store: Store) -> dict[str, str]:
+    """Recompute the corpus-wide canonical actor ids from every provisional id stored (order-independent)."""
+    links = canonical_ids(ActorName(*row) for row in store.actor_names())
+    store.set_actor_links(links)
+    return links
 
 
 def extract(inputs: Iterable[str], *, keep_text: bool = False) -> Iterator[Article | Failure]:
@@ -216,15 +229,46 @@ def _extract(inputs: list[str], keep_text: bool) -> Iterator[Article | Failure]:
     stats = None if keep_text else gather_line_stats(inputs)
     # with no store to re-point, lines already printed cannot change: the first copy seen is canonical
     index = DuplicateIndex(first_seen_wins=True)
-    for item in read_items(inputs, normalize=not keep_text):
-        if isinstance(item, Failure):
-            yield item
-            continue
-        result = process_item(item, stats, keep_text=keep_text)
-        if isinstance(result, Article) and not keep_text:
-            result.duplicate_of = index.add(result.id, result.published, result.body_sha256,
-                                            minhash_of(result.body))[result.id]
-        yield result
+    names = _ActorNames()
+    # canonical actor ids need the whole run: results wait in a spool file, not in memory
+    with tempfile.TemporaryFile(prefix="newsloom-extract-") as spool:
+        for item in read_items(inputs, normalize=not keep_text):
+            result = item if isinstance(item, Failure) else process_item(item, stats, keep_text=keep_text)
+            if isinstance(result, Article):
+                if not keep_text:
+                    result.duplicate_of = index.add(result.id, result.published, result.body_sha256,
+                                                    minhash_of(result.body))[result.id]
+                names.add(result)
+            pickle.dump(result, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        links = canonical_ids(names.values())
+        spool.seek(0)
+        while True:
+            try:
+                result = pickle.load(spool)
+            except EOFError:
+                break
+            if isinstance(result, Article):
+                apply_actor_links(result, links)
+            yield result
+
+
+class _ActorNames(dict):
+    """Provisional actor ids of a run, counted by article (what the store's ``actor_names`` gives)."""
+
+    def add(self, article: Article) -> None:
+        for entity in article.entities:
+            known = self.get(entity.id)
+            self[entity.id] = ActorName(entity.id, min(entity.name, known.name) if known else entity.name,
+                                        entity.type, entity.gazetteer, (known.articles if known else 0) + 1)
+
+
+def apply_actor_links(article: Article, links: dict[str, str]) -> None:
+    """Give an article's actors and quote speakers their corpus-wide ids."""
+    for entity in article.entities:
+        entity.id = links.get(entity.id, entity.id)
+    for quote in article.quotes:
+        if quote.speaker.entity:
+            quote.speaker.entity = links.get(quote.speaker.entity, quote.speaker.entity)
 
 
 def analyze(text_or_path: str | Path) -> Article:

@@ -92,6 +92,9 @@ class Article:
     #: temporal expressions (newsloom.temporal.TimeExpression), offsets into ``body``, values against
     #: ``published`` (None for relative ones when there is no publication date)
     times: list[Any] = field(default_factory=list)
+    #: actors (newsloom.actors.Actor) with their mentions (offsets into ``body``) and roles; ids are
+    #: per-article until :mod:`newsloom.link.actors` makes them canonical for a corpus
+    entities: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from newsloom.nlp.model import load_nlp
 from newsloom.nlp.quotes import Quote, Speaker, TextSpan, extract_quotes
 
-__all__ = ["find_quotes", "Quote", "Speaker", "TextSpan", "load_nlp"]
+__all__ = ["find_quotes", "extract_quotes", "Quote", "Speaker", "TextSpan", "load_nlp"]
 
 
 def find_quotes(body: str) -> list[Quote]:

@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from newsloom.actors.names import TITLE_WORDS, role_of, strip_possessive, widen_name
 from newsloom.nlp.quotes import Speaker, TextSpan
 
 PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we", "they", "it"])
 _SINGULAR_PERSON_PRONOUNS = frozenset(["he", "she", "i"])
-_TITLE_WORDS = frozenset(
-    ["president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "general", "gen.", "chief", "director", "ambassador", "envoy", "senator", "sen.", "rep.", "representative", "governor", "mayor", "chairman", "chairwoman", "chair", "official", "officer", "commander", "diplomat", "adviser", "advisor", "leader", "head", "press", "deputy", "undersecretary", "prime", "vice", "king", "queen", "prince", "judge", "justice", "attorney", "lawyer", "professor", "dr.", "mr.", "mrs.", "ms.", "analyst", "economist", "editor", "reporter"]
-)
 
 
 @dataclass
@@ -31,19 +29,6 @@ class _Person:
     start: int  # token index of the mention
     last: str  # last name, for surname-only mentions
     role: str | None
-
-
-def _widen_name(ent: Span) -> Span:
-    """NER sometimes drops a first name ("Bharat [Bhushan Babu]"): take adjacent proper nouns in."""
-    doc, start, end = ent.doc, ent.start, ent.end
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in _TITLE_WORDS \
-            and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].whitespace_ != "":
-        start -= 1
-    return doc[start:end] if start != ent.start else ent
-
-
-def _strip_possessive(text: str) -> str:
-    return re.sub(r"[’']s$", "", text).strip()
 
 
 class SpeakerResolver:
@@ -60,38 +45,18 @@ class SpeakerResolver:
         for ent in doc.ents:
             if ent.label_ != "PERSON" or ent.start in quoted:
                 continue  # a name inside a quotation is not who is speaking
-            ent = _widen_name(ent)
-            name = _strip_possessive(ent.text)
+            ent = widen_name(ent)
+            name = strip_possessive(ent.text)
             parts = name.split()
             if not parts:
                 continue
             full = self.full_names.get(parts[-1], name) if len(parts) == 1 else name
             if len(parts) > 1:
                 self.full_names.setdefault(parts[-1], name)
-            role = self._role_of(ent)
+            role = role_of(ent)
             if role and full not in self.roles:
                 self.roles[full] = role
             self.persons.append(_Person(full, ent.start, parts[-1], role))
-
-    def _role_of(self, ent: Span) -> str | None:
-        """Title words right before the name ("US General Mark Milley") or an apposition after it
-        ("Antony Blinken, US Secretary of State")."""
-        doc = self.doc
-        i = ent.start - 1
-        words = []
-        while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and doc[i].head.i >= ent.start:
-            words.insert(0, doc[i])
-            i -= 1
-        role_tokens = [t for t in words if t.dep_ != "case"]
-        if role_tokens and any(t.lower_ in _TITLE_WORDS for t in role_tokens):
-            return " ".join(t.text for t in role_tokens)
-        for child in ent.root.children:
-            if child.dep_ == "appos" and child.i >= ent.end:
-                span = doc[child.left_edge.i : child.right_edge.i + 1]
-                text = span.text.strip(" ,")
-                if len(text.split()) <= 12:
-                    return text
-        return None
 
     def _person_before(self, token_index: int, subjects_only: bool = False) -> _Person | None:
         best = None
@@ -126,7 +91,7 @@ class SpeakerResolver:
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
                 ent = next(e for e in doc.ents if e.start <= child.i < e.end)
-                name = _strip_possessive(_widen_name(ent).text)
+                name = strip_possessive(widen_name(ent).text)
                 self._remember(start, name, span.text, head.lemma_.lower())
                 return Speaker(name, mention, None, span.text)
         # "Reyes said": a surname seen earlier with a first name, whatever NER labelled it here
@@ -137,8 +102,8 @@ class SpeakerResolver:
             return Speaker(name, mention, None, role)
         persons = [e for e in span.ents if e.label_ == "PERSON"]
         if persons:
-            ent = _widen_name(persons[-1])
-            name = _strip_possessive(ent.text)
+            ent = widen_name(persons[-1])
+            name = strip_possessive(ent.text)
             parts = name.split()
             if len(parts) == 1:
                 name = self.full_names.get(parts[0], name)
@@ -157,7 +122,7 @@ class SpeakerResolver:
                     return Speaker(name, mention, None, role)
             return Speaker(span.text, mention, None, None)
         others = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
-        if lower.startswith(("the ", "this ", "that ")) and head.lower_ in _TITLE_WORDS:
+        if lower.startswith(("the ", "this ", "that ")) and head.lower_ in TITLE_WORDS:
             # a definite role noun: the person holding that role here, else the last person named
             wanted = {t.lower_ for t in span if not t.is_stop and not t.is_punct}
             same_head = [sp for sp in self.speakers if sp[0] < start and sp[3] == head.lemma_.lower()]

@@ -55,6 +55,19 @@ class Store(Protocol):
     def quotes(self, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
 
+    def actor_names(self) -> Iterator[tuple[str, str, str, str | None, int]]:
+        """``(provisional id, name, type, gazetteer id, articles)`` for every actor id articles used."""
+
+    def set_actor_links(self, links: dict[str, str]) -> None:
+        """Replace the provisional → canonical actor id map, in one transaction."""
+
+    def actors(self, *, type: str | None = None, search: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[dict[str, Any]]: ...
+
+    def resolve_actor(self, name_or_id: str) -> str | None: ...
+
+    def actor(self, name_or_id: str, *, limit: int = 50) -> dict[str, Any] | None: ...
+
     def failures(self) -> list[dict[str, Any]]: ...
 
     def stats(self) -> dict[str, Any]: ...

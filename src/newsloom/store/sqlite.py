@@ -6,7 +6,7 @@ import json
 import re
 import sqlite3
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
@@ -20,7 +20,7 @@ ARTICLE_COLUMNS = (
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -33,9 +33,16 @@ def migrations() -> list[tuple[int, str]]:
     return sorted(found)
 
 
+#: quotes with their article, speaker entities made canonical
+QUOTES_FROM = "quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actor_links ql ON ql.actor_id = q.entity"
+#: per-article actors with their canonical id as ``cid``
+ACTORS_FROM = (
+    "(SELECT COALESCE(l.canonical, aa.actor_id) AS cid, aa.* FROM article_actors aa "
+    "LEFT JOIN actor_links l ON l.actor_id = aa.actor_id)"
+)
 QUOTE_COLUMNS = (
     'q.article_id, q.position, q.text, q.start, q."end", q.kind, q.act, q.cue, q.cue_start, q.cue_end, q.speaker, '
-    "q.mention, q.mention_start, q.mention_end, q.role, q.entity, q.via, q.source, q.source_start, q.source_end, "
+    "q.mention, q.mention_start, q.mention_end, q.role, COALESCE(ql.canonical, q.entity) AS entity, q.via, q.source, q.source_start, q.source_end, "
     "a.published, a.title, a.outlet"
 )
 
@@ -180,6 +187,18 @@ class SQLiteStore:
             'INSERT INTO times (article_id, position, text, start, "end", value, reference) VALUES (?, ?, ?, ?, ?, ?, ?)',
             [(a.id, i, t.text, t.start, t.end, t.value, t.reference) for i, t in enumerate(a.times)],
         )
+        cur.executemany(
+            "INSERT INTO article_actors (article_id, position, actor_id, name, type, gazetteer) VALUES (?, ?, ?, ?, ?, ?)",
+            [(a.id, i, e.id, e.name, e.type, e.gazetteer) for i, e in enumerate(a.entities)],
+        )
+        cur.executemany(
+            'INSERT INTO actor_mentions (article_id, actor, text, start, "end") VALUES (?, ?, ?, ?, ?)',
+            [(a.id, i, m.text, m.start, m.end) for i, e in enumerate(a.entities) for m in e.mentions],
+        )
+        cur.executemany(
+            "INSERT INTO actor_roles (article_id, actor, role, date, source) VALUES (?, ?, ?, ?, ?)",
+            [(a.id, i, r.role, r.date, r.source) for i, e in enumerate(a.entities) for r in e.roles],
+        )
 
     # -- reading ----------------------------------------------------------------------------------------
     def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
@@ -207,7 +226,7 @@ class SQLiteStore:
         data["quotes"] = [
             _quote_row(r)
             for r in self.conn.execute(
-                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id "
+                f"SELECT {QUOTE_COLUMNS} FROM {QUOTES_FROM} "
                 "WHERE q.article_id = ? ORDER BY q.position", (data["id"],)
             )
         ]
@@ -217,10 +236,139 @@ class SQLiteStore:
                 (data["id"],),
             )
         ]
+        data["entities"] = self._article_entities(data["id"])
         data["duplicates"] = [
             r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (data["id"],))
         ]
         return data
+
+    def _article_entities(self, article_id: str) -> list[dict[str, Any]]:
+        entities = []
+        for row in self.conn.execute(
+            f"SELECT cid, position, name, type, gazetteer FROM {ACTORS_FROM} WHERE article_id = ? ORDER BY position",
+            (article_id,),
+        ):
+            entities.append({
+                "id": row["cid"], "name": row["name"], "type": row["type"], "gazetteer": row["gazetteer"],
+                "roles": [dict(r) for r in self.conn.execute(
+                    "SELECT role, date, source FROM actor_roles WHERE article_id = ? AND actor = ?",
+                    (article_id, row["position"]))],
+                "mentions": [dict(r) for r in self.conn.execute(
+                    'SELECT text, start, "end" FROM actor_mentions WHERE article_id = ? AND actor = ? ORDER BY start',
+                    (article_id, row["position"]))],
+            })
+        return entities
+
+    # -- actors -----------------------------------------------------------------------------------------
+    def actor_names(self) -> Iterator[tuple[str, str, str, str | None, int]]:
+        """``(provisional id, name, type, gazetteer id, articles)`` for every actor id articles used."""
+        yield from self.conn.execute(
+            "SELECT actor_id, MIN(name), MIN(type), MIN(gazetteer), COUNT(*) FROM article_actors GROUP BY actor_id"
+        )
+
+    def set_actor_links(self, links: dict[str, str]) -> None:
+        """Replace the provisional → canonical map (only ids that change are stored)."""
+        cur = self.conn.cursor()
+        cur.execute("BEGIN IMMEDIATE")
+        try:
+            cur.execute("DELETE FROM actor_links")
+            cur.executemany("INSERT INTO actor_links (actor_id, canonical) VALUES (?, ?)",
+                            [(k, v) for k, v in links.items() if k != v])
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+
+    def actors(self, *, type: str | None = None, search: str | None = None, limit: int = 50,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Canonical actors by number of articles; ``search`` matches any name or mention (substring)."""
+        where, params = [], []
+        if type:
+            where.append("c.cid IN (SELECT cid FROM " + ACTORS_FROM + " WHERE type = ?)")
+            params.append(type.upper())
+        if search:
+            where.append(
+                "c.cid IN (SELECT x.cid FROM " + ACTORS_FROM + " x WHERE x.name LIKE ? OR EXISTS ("
+                "SELECT 1 FROM actor_mentions m WHERE m.article_id = x.article_id AND m.actor = x.position "
+                "AND m.text LIKE ?))"
+            )
+            params += [f"%{search}%", f"%{search}%"]
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self.conn.execute(
+            f"SELECT c.cid AS id, COALESCE(MAX(CASE WHEN c.actor_id = c.cid THEN c.name END), MIN(c.name)) AS name, "
+            "COALESCE(MAX(CASE WHEN c.actor_id = c.cid THEN c.type END), MIN(c.type)) AS type, "
+            f"MIN(c.gazetteer) AS gazetteer, COUNT(DISTINCT c.article_id) AS articles FROM {ACTORS_FROM} c "
+            f"{clause} GROUP BY c.cid ORDER BY articles DESC, name LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [dict(r) for r in rows]
+
+    def resolve_actor(self, name_or_id: str) -> str | None:
+        """The canonical id of an actor given by id, provisional id, name or any mention text."""
+        row = self.conn.execute(
+            f"SELECT cid FROM {ACTORS_FROM} WHERE cid = ? OR actor_id = ? LIMIT 1", (name_or_id, name_or_id)
+        ).fetchone()
+        if row is None:
+            row = self.conn.execute(
+                f"SELECT c.cid, COUNT(*) AS n FROM {ACTORS_FROM} c WHERE c.name = ? COLLATE NOCASE OR EXISTS ("
+                "SELECT 1 FROM actor_mentions m WHERE m.article_id = c.article_id AND m.actor = c.position "
+                "AND m.text = ? COLLATE NOCASE) GROUP BY c.cid ORDER BY n DESC LIMIT 1",
+                (name_or_id, name_or_id),
+            ).fetchone()
+        return row[0] if row else None
+
+    def actor(self, name_or_id: str, *, limit: int = 50) -> dict[str, Any] | None:
+        """One canonical actor: names used, roles over time, quotes by and about, co-occurring actors,
+        articles."""
+        cid = self.resolve_actor(name_or_id)
+        if cid is None:
+            return None
+        summary = self.conn.execute(
+            f"SELECT COALESCE(MAX(CASE WHEN actor_id = cid THEN name END), MIN(name)) AS name, "
+            f"COALESCE(MAX(CASE WHEN actor_id = cid THEN type END), MIN(type)) AS type, MIN(gazetteer) AS gazetteer, "
+            f"COUNT(DISTINCT article_id) AS article_count FROM {ACTORS_FROM} WHERE cid = ?", (cid,)
+        ).fetchone()
+        own = f"SELECT article_id, position FROM {ACTORS_FROM} WHERE cid = ?"
+        aliases = self.conn.execute(
+            f"SELECT m.text, COUNT(*) AS n FROM actor_mentions m JOIN ({own}) o "
+            "ON o.article_id = m.article_id AND o.position = m.actor GROUP BY m.text ORDER BY n DESC, m.text",
+            (cid,),
+        ).fetchall()
+        roles = self.conn.execute(
+            f"SELECT r.role, MIN(r.date) AS since, MAX(r.date) AS until, r.source, COUNT(*) AS articles "
+            f"FROM actor_roles r JOIN ({own}) o ON o.article_id = r.article_id AND o.position = r.actor "
+            "GROUP BY r.role, r.source ORDER BY COALESCE(MIN(r.date), ''), r.role",
+            (cid,),
+        ).fetchall()
+        quotes_by = self.conn.execute(
+            f"SELECT {QUOTE_COLUMNS} FROM {QUOTES_FROM} WHERE COALESCE(ql.canonical, q.entity) = ? "
+            "ORDER BY COALESCE(a.published, '') DESC, q.article_id, q.position LIMIT ?", (cid, limit)
+        ).fetchall()
+        quotes_about = self.conn.execute(
+            f"SELECT DISTINCT {QUOTE_COLUMNS} FROM {QUOTES_FROM} JOIN actor_mentions m ON m.article_id = q.article_id "
+            f"AND m.start >= q.start AND m.\"end\" <= q.\"end\" JOIN ({own}) o ON o.article_id = m.article_id "
+            "AND o.position = m.actor WHERE COALESCE(ql.canonical, q.entity, '') != ? "
+            "ORDER BY COALESCE(a.published, '') DESC, q.article_id, q.position LIMIT ?", (cid, cid, limit)
+        ).fetchall()
+        co_occurring = self.conn.execute(
+            "SELECT x.cid AS id, COALESCE(MAX(CASE WHEN x.actor_id = x.cid THEN x.name END), MIN(x.name)) AS name, "
+            "COUNT(DISTINCT x.article_id) AS articles "
+            f"FROM {ACTORS_FROM} x WHERE x.article_id IN (SELECT article_id FROM {ACTORS_FROM} WHERE cid = ?) "
+            "AND x.cid != ? GROUP BY x.cid ORDER BY articles DESC, name LIMIT ?", (cid, cid, limit)
+        ).fetchall()
+        articles = self.conn.execute(
+            f"SELECT DISTINCT a.id, a.title, a.published, a.outlet FROM articles a JOIN ({own}) o "
+            "ON o.article_id = a.id ORDER BY COALESCE(a.published, '') DESC, a.id LIMIT ?", (cid, limit)
+        ).fetchall()
+        return {
+            "id": cid, **dict(summary),
+            "aliases": [{"text": r[0], "mentions": r[1]} for r in aliases],
+            "roles": [dict(r) for r in roles],
+            "quotes_by": [_quote_row(r) for r in quotes_by],
+            "quotes_about": [_quote_row(r) for r in quotes_about],
+            "co_occurring": [dict(r) for r in co_occurring],
+            "articles": [dict(r) for r in articles],
+        }
 
     def list_articles(self, *, limit: int = 50, offset: int = 0, outlet: str | None = None) -> list[dict[str, Any]]:
         where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
@@ -277,7 +425,7 @@ class SQLiteStore:
         clause = ("WHERE " + " AND ".join(where)) if where else ""
         try:
             rows = self.conn.execute(
-                f"SELECT {QUOTE_COLUMNS} FROM quotes q JOIN articles a ON a.id = q.article_id {clause} "
+                f"SELECT {QUOTE_COLUMNS} FROM {QUOTES_FROM} {clause} "
                 "ORDER BY COALESCE(a.published, '') DESC, q.article_id, q.position LIMIT ? OFFSET ?",
                 [*params, limit, offset],
             ).fetchall()
@@ -306,6 +454,7 @@ class SQLiteStore:
             "body_chars": one[5],
             "failures": self.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
             "quotes": self.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0],
+            "actors": self.conn.execute(f"SELECT COUNT(DISTINCT cid) FROM {ACTORS_FROM}").fetchone()[0],
             "removed_lines": self.conn.execute("SELECT COUNT(*) FROM removed_lines").fetchone()[0],
             "top_outlets": [(r[0], r[1]) for r in outlets],
             "schema_version": self.schema_version(),
