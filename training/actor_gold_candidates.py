@@ -1,16 +1,20 @@
 """Candidate mentions for the actor gold set, to be labelled by hand.
 
-    .venv/bin/python training/actor_gold_candidates.py > /tmp/candidates.tsv
+    .venv/bin/python training/actor_gold_candidates.py [--offset 2] > /tmp/candidates.tsv
 
-Prints every NER span of an actor type (PERSON, ORG, GPE, NORP, LOC, FAC) in the PolNeAR dev articles the
-gold set uses (every fifth by file name), with a leading article and trailing possessive trimmed. An
+Prints every NER span of an actor type (PERSON, ORG, GPE, NORP, LOC, FAC) in the PolNeAR dev articles a
+gold set uses (every fifth by file name from --offset), with a leading article and trailing possessive
+trimmed. Offset 0 is the set the actor rules were developed on (bench/gold/actors-polnear-dev.tsv);
+offset 2 was labelled afterwards for error analysis (bench/gold/actors-polnear-dev-heldout.tsv), offset 4
+last, as the test set (bench/gold/actors-polnear-dev-test.tsv). An
 annotator then writes the actor each mention refers to (a global name such as "Donald Trump", the same in
 every article) in the last column, or deletes the row when the span is not an actor; mentions NER missed
-may be added by hand. The labelled file is bench/gold/actors-polnear-dev.tsv; bench/actors.py reads it.
+may be added by hand. bench/actors.py reads both labelled files.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 
 from newsloom.evaluation.polnear import polnear_articles
@@ -20,14 +24,17 @@ LABELS = ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
 EVERY = 5
 
 
-def gold_articles():
-    return polnear_articles("dev")[::EVERY]
+def gold_articles(offset: int = 0):
+    return polnear_articles("dev")[offset::EVERY]
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--offset", type=int, default=0)
+    args = parser.parse_args()
     nlp = load_nlp()
     print("article\tstart\tend\ttext\tner\tactor")
-    for article in gold_articles():
+    for article in gold_articles(args.offset):
         doc = nlp(article.text)
         for ent in doc.ents:
             if ent.label_ not in LABELS:

@@ -150,6 +150,9 @@ def _is_person(e: Entry) -> bool:
 def _same_name(alias: str, name: str) -> bool:
     """An alias that is a form of the country's name (Afghan, Afganistan, US, America), not one of its
     places (Kabul, Washington): those are kept apart, as metonyms."""
+    if re.search(r"\b(?:city|province|state|island|islands|district|region|capital)\b", alias.lower()) and \
+            not re.search(r"\b(?:city|province|state|island|islands|district|region|capital)\b", name.lower()):
+        return False  # "Mexico City" is a place of Mexico
     words = [w for w in re.findall(r"[a-z]+", name.lower()) if w not in ("of", "the", "and")]
     initials = "".join(w[0] for w in words)
     letters = re.sub(r"[^a-z]", "", alias.lower())

@@ -202,7 +202,7 @@ def _bracketed_acronym(span: Span) -> Span | None:
     """``the Shanghai Cooperation Organisation (SCO`` → the ``SCO`` NER swallowed."""
     doc = span.doc
     for i in range(span.start + 1, span.end):
-        if doc[i].text == "(" and i + 1 < len(doc) and doc[i + 1].is_upper:
+        if doc[i].text == "(" and i + 1 < len(doc) and doc[i + 1].text[:1].isupper():
             return doc[i + 1 : i + 2]
     return None
 
@@ -237,8 +237,9 @@ def _candidates(doc: Doc, gazetteer: Gazetteer) -> list[_Candidate]:
     found: list[_Candidate] = []
     claimed: set[int] = set()
     ents = [e for e in doc.ents if e.label_ in ACTOR_LABELS]
+    cleaned = [c for c in (_clean(e) for e in ents) if c is not None]
     for span, entry_id in _gazetteer_spans(doc, gazetteer):
-        if any(e.start <= span.start and span.end <= e.end and _extends_name(e, span) for e in ents):
+        if any(e.start <= span.start and span.end <= e.end and _extends_name(e, span) for e in cleaned):
             continue
         found.append(_Candidate(span, gazetteer.entries[entry_id].type, entry=entry_id))
         claimed.update(range(span.start, span.end))
@@ -324,10 +325,14 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
             continue
         word = fold(words[0]).lower()
         holders = by_surname.get(word) or (by_surname.get(word[:-1], []) if word.endswith("s") else [])
-        if holders:
-            # two people share the surname: the bare surname is the one introduced first ("Trump" is Donald
-            # in a story that later names Ivanka Trump, who is then "Ivanka")
-            cand.key = holders[0].key
+        before = [h for h in holders if h.span.start < cand.span.start]
+        if before:
+            # a bare surname is someone already introduced; of two, the one introduced first ("Trump" is
+            # Donald in a story that later names Ivanka Trump, who is then "Ivanka")
+            cand.key = before[0].key
+        elif holders:
+            # used before any full name here ("Mr. Obama" long before "Michelle Obama"): left to the corpus
+            cand.key = "person:~" + slug(word)
         elif cand.label == "PERSON" and len(by_first.get(word, ())) == 1:
             cand.key = next(iter(by_first[word]))
         elif cand.label == "PERSON" or _names_a_person(cand.span):
@@ -346,8 +351,24 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
         text = cand.span.text
         if cand.entry is None and text.isupper() and 2 <= len(text) <= 6 and text in names_by_initials:
             cand.key = names_by_initials[text]
+    candidates.extend(_acronym_repeats(doc, candidates))
+    candidates.sort(key=lambda c: c.span.start)
 
     return _actors(doc, candidates, published, quotes or [], gazetteer)
+
+
+def _acronym_repeats(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
+    """An acronym defined in the article ("the Northern Grain Council (NGC)") names the same body wherever it
+    recurs, also where NER missed it ("a spokesman for the NGC")."""
+    acronyms = {c.span.text: c for c in candidates
+                if c.key and len(c.span) == 1 and c.span.text.isupper() and 2 <= len(c.span.text) <= 6}
+    taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
+    found = []
+    for token in doc:
+        known = acronyms.get(token.text)
+        if known is not None and token.i not in taken:
+            found.append(_Candidate(doc[token.i : token.i + 1], known.label, key=known.key, entry=known.entry))
+    return found
 
 
 def _actors(doc: Doc, candidates: list[_Candidate], published: str | None, quotes: list[Any],

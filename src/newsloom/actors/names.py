@@ -48,7 +48,8 @@ def role_of(ent: Span) -> str | None:
     doc = ent.doc
     i = ent.start - 1
     words = []
-    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and doc[i].head.i >= ent.start:
+    # leftwards while each word modifies something to its right up to the name ("US" → "General" → "Milley")
+    while i >= 0 and doc[i].dep_ in ("compound", "amod", "nmod", "poss", "case") and i < doc[i].head.i < ent.end:
         words.insert(0, doc[i])
         i -= 1
     role_tokens = [t for t in words if t.dep_ != "case"]

@@ -315,6 +315,11 @@ class SQLiteStore:
                 "AND m.text = ? COLLATE NOCASE) GROUP BY c.cid ORDER BY n DESC LIMIT 1",
                 (name_or_id, name_or_id),
             ).fetchone()
+        if row is None:  # part of a name: "Reyes" finds "Daniel Reyes"
+            row = self.conn.execute(
+                f"SELECT cid, COUNT(*) AS n FROM {ACTORS_FROM} WHERE name LIKE ? GROUP BY cid ORDER BY n DESC LIMIT 1",
+                (f"%{name_or_id}%",),
+            ).fetchone()
         return row[0] if row else None
 
     def actor(self, name_or_id: str, *, limit: int = 50) -> dict[str, Any] | None:
