@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +29,34 @@ def run_cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> 
     )
 
 
-@pytest.fixture
-def db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A fresh SQLite path, outside ``tmp_path`` so ingesting ``tmp_path`` never reads the database."""
-    return str(tmp_path_factory.mktemp("store") / "test.db")
+#: a PostgreSQL URL for the PostgreSQL runs of store tests (``.ci/run`` sets it); unset: they skip
+TEST_PG = os.environ.get("NEWSLOOM_TEST_PG")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A fresh, empty store on each backend: a SQLite file outside ``tmp_path`` (so ingesting ``tmp_path``
+    never reads the database), and a PostgreSQL schema of its own, dropped afterwards."""
+    if request.param == "sqlite":
+        yield str(tmp_path_factory.mktemp("store") / "test.db")
+        return
+    if not TEST_PG:
+        pytest.skip("NEWSLOOM_TEST_PG is not set")
+    yield from postgres_schema(TEST_PG)
+
+
+def postgres_schema(base_url: str) -> Iterator[str]:
+    import psycopg
+
+    schema = f"test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(base_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in base_url else "?"
+    try:
+        yield f"{base_url}{separator}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(base_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
 
 
 @pytest.fixture(scope="session")

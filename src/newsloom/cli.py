@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from newsloom.record import Article, Failure
-from newsloom.store import QueryError, open_store, resolve_db
+from newsloom.store import QueryError, display_url, open_store, resolve_db
 
 app = typer.Typer(
     help="newsloom: raw news in; clean, deduplicated, searchable articles out.",
@@ -80,7 +80,7 @@ def ingest(
     out.print(
         f"stored [bold]{report.stored}[/bold] new articles ({report.duplicates} linked as duplicates), "
         f"skipped {report.skipped} already stored, [red]{report.failed}[/red] failed · "
-        f"store {escape(resolve_db(db))} holds {stats['articles']} articles"
+        f"store {escape(display_url(resolve_db(db)))} holds {stats['articles']} articles"
     )
     raise typer.Exit(0 if report.ok else 1)
 
@@ -259,7 +259,7 @@ def stats(db: DbOption = None) -> None:
                 "schema_version"):
         table.add_row(key, str(s[key]))
     table.add_row("top outlets", escape(", ".join(f"{o} ({n})" for o, n in s["top_outlets"])))
-    table.add_row("database", escape(resolve_db(db)))
+    table.add_row("database", escape(display_url(resolve_db(db))))
     out.print(table)
 
 
