@@ -12,7 +12,7 @@ from newsloom.link.dedup import DuplicateIndex, minhash_of
 from newsloom.pipeline import ingest
 from newsloom.store import QueryError, open_store
 from newsloom.store.sqlite import migrations
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, run_cli
 
 STORY = (
     "The city council voted on Tuesday to close the old harbour bridge for repairs that will take at least "
@@ -176,3 +176,27 @@ def test_extract_links_later_copies_to_the_first_one_printed(tmp_path):
         write(folder, "2.txt", second)
         one, two = list(extract([str(folder)]))
         assert one.duplicate_of is None and two.duplicate_of == one.id
+
+
+def _store_digest(url: str) -> tuple:
+    """What a store holds, independent of the order it was written in."""
+    store = open_store(url)
+    try:
+        articles = sorted((a["id"], a["duplicate_of"]) for a in store.iter_articles())
+        details = []
+        for aid, _ in articles:
+            a = store.get_article(aid)
+            details.append((aid, len(a["quotes"]), len(a["times"]),
+                            sorted((e["id"], len(e["mentions"])) for e in a["entities"])))
+        return articles, details, sorted((f["path"], f["item"]) for f in store.failures())
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("mode", [["--workers", "2"], ["--dask", "local", "--workers", "2"]])
+def test_parallel_ingest_stores_what_a_serial_ingest_stores(tmp_path, mode):
+    serial, parallel = str(tmp_path / "serial.db"), str(tmp_path / "parallel.db")
+    assert run_cli("ingest", str(SAMPLE), "--db", serial, "-q").returncode == 1  # the bad JSONL line
+    result = run_cli("ingest", str(SAMPLE), "--db", parallel, "-q", *mode)
+    assert result.returncode == 1, result.stderr.decode()[-2000:]
+    assert _store_digest(parallel) == _store_digest(serial)

@@ -54,6 +54,9 @@ def ingest(
     db: DbOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar, only the summary.")] = False,
     gazetteer: GazetteerOption = None,
+    workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Analyse in this many processes.")] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
 ) -> None:
     """Read, clean, deduplicate and store articles. Re-running over the same files adds nothing."""
     from newsloom.ingest import iter_paths
@@ -74,7 +77,7 @@ def ingest(
 
     with progress:
         task = progress.add_task("ingest", total=None)
-        report = run_ingest(files, store, on_item=on_item)
+        report = run_ingest(files, store, on_item=on_item, workers=workers, dask=dask)
     stats = store.stats()
     store.close()
     out.print(

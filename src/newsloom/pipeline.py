@@ -129,10 +129,16 @@ def ingest(
     *,
     batch_size: int = BATCH_SIZE,
     on_item: Callable[[Article | Failure | None], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> IngestReport:
-    """Ingest files into ``store``. Idempotent: items already stored are skipped (``on_item(None)``)."""
+    """Ingest files into ``store``. Idempotent: items already stored are skipped (``on_item(None)``).
+
+    Analysis runs in this process, in ``workers`` processes, or on the Dask scheduler at ``dask`` ("local"
+    starts a LocalCluster); this process stays the only writer.
+    """
     with stdin_spooled(list(inputs)) as paths:
-        return _ingest(paths, store, batch_size, on_item)
+        return _ingest(paths, store, batch_size, on_item, workers, dask)
 
 
 def _ingest(
@@ -140,9 +146,27 @@ def _ingest(
     store: Store,
     batch_size: int,
     on_item: Callable[[Article | Failure | None], None] | None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> IngestReport:
+    from newsloom.parallel import make_analyzer
+
     stats = LineStats.from_rows(store.line_counts())
     stats.merge(gather_line_stats(inputs, store.existing_ids))
+    analyzer = make_analyzer(stats, workers=workers, dask=dask)
+    try:
+        return _ingest_with(inputs, store, max(batch_size, analyzer.capacity), on_item, analyzer)
+    finally:
+        analyzer.close()
+
+
+def _ingest_with(
+    inputs: list[str],
+    store: Store,
+    batch_size: int,
+    on_item: Callable[[Article | Failure | None], None] | None,
+    analyzer: Callable[[list[RawDocument]], list[Article | Failure]],
+) -> IngestReport:
     index = DuplicateIndex()
     index.load(store.duplicate_rows())
     report = IngestReport()
@@ -160,18 +184,23 @@ def _ingest(
     def process_pending() -> None:
         raws = [p for p in pending if isinstance(p, RawDocument)]
         known = store.existing_ids([article_id(r) for r in raws])
+        todo: list[RawDocument] = []
+        for raw in raws:
+            aid = article_id(raw)
+            if aid not in known and aid not in seen_in_run:
+                seen_in_run.add(aid)
+                todo.append(raw)
+        analysed = dict(zip((id(r) for r in todo), analyzer(todo)))
         for item in pending:
             if isinstance(item, Failure):
                 _record_failure(item)
                 continue
-            aid = article_id(item)
-            if aid in known or aid in seen_in_run:
+            result = analysed.get(id(item))
+            if result is None:
                 report.skipped += 1
                 if on_item:
                     on_item(None)
                 continue
-            seen_in_run.add(aid)
-            result = process_item(item, stats)
             if isinstance(result, Failure):
                 _record_failure(result)
                 continue
