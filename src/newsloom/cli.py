@@ -16,6 +16,7 @@ from rich.table import Table
 
 from newsloom.record import Article, Failure
 from newsloom.store import QueryError, display_url, open_store, resolve_db
+from newsloom.store.base import HIT_END, HIT_START
 
 app = typer.Typer(
     help="newsloom: raw news in; clean, deduplicated, searchable articles out.",
@@ -200,7 +201,7 @@ def search(
     table = Table("id", "published", "outlet", "title", "snippet")
     for h in hits:
         table.add_row(h["id"], h["published"] or "—", escape(h["outlet"] or "—"), escape(h["title"] or ""),
-                      escape(h["snippet"]))
+                      escape(h["snippet"]).replace(HIT_START, "[bold]").replace(HIT_END, "[/bold]"))
     out.print(table)
 
 
@@ -373,6 +374,22 @@ def actor(
     for a in record["articles"]:
         table.add_row(a["published"] or "—", escape(a["outlet"] or ""), escape(a["title"] or ""), a["id"])
     out.print(table)
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Interface to listen on (localhost only unless you change it).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest", help="Accept POST /api/articles.")] = False,
+) -> None:
+    """The web explorer and JSON API over the store (pages at /, API docs at /docs)."""
+    import uvicorn
+
+    from newsloom.web.app import create_app
+
+    out.print(f"newsloom explorer on http://{host}:{port}/ · store {escape(display_url(resolve_db(db)))}")
+    uvicorn.run(create_app(resolve_db(db), allow_ingest=allow_ingest), host=host, port=port, log_level="warning")
 
 
 @app.command()

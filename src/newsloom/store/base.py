@@ -11,6 +11,10 @@ from typing import Any, Protocol
 
 from newsloom.record import Article, Failure
 
+#: what marks a matched word in a search snippet (control characters no article text contains after decoding;
+#: the CLI and the web pages turn them into their own highlighting after escaping the text)
+HIT_START, HIT_END = "\x02", "\x03"
+
 
 class QueryError(ValueError):
     """A user's search query the backend cannot run (e.g. malformed full-text syntax)."""

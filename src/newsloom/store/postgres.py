@@ -149,7 +149,8 @@ class PostgresStore(SQLStore):
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "
-                "ts_headline('simple', a.body, q, 'StartSel=[, StopSel=], MaxWords=24, MinWords=8') AS snippet, "
+                "ts_headline('simple', a.body, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8') "
+                "AS snippet, "
                 "-ts_rank_cd(a.fts, q) AS rank FROM articles a, websearch_to_tsquery('simple', ?) q "
                 "WHERE a.fts @@ q ORDER BY rank, a.id LIMIT ?",
                 (text, limit),

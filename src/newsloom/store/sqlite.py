@@ -47,7 +47,7 @@ class SQLiteStore(SQLStore):
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "
-                "snippet(articles_fts, 1, '[', ']', ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
+                "snippet(articles_fts, 1, char(2), char(3), ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
                 (query, limit),

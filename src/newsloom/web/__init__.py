@@ -1,0 +1,1 @@
+"""The web explorer and JSON API (``newsloom serve``): :func:`newsloom.web.app.create_app`."""
