@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -10,7 +11,7 @@ from fastapi.testclient import TestClient
 from newsloom.pipeline import ingest
 from newsloom.store import open_store
 from newsloom.web.app import MAX_INGEST_CHARS, create_app
-from tests.conftest import SAMPLE
+from tests.conftest import SAMPLE, TEST_PG, postgres_schema
 
 HOSTILE = """Mayor <script>alert("owned")</script> rejects the harbour plan
 
@@ -24,8 +25,18 @@ Harbour operator spokesman Karl Weber said the company would publish its figures
 """
 
 
-@pytest.fixture(scope="module")
-def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield _filled(str(tmp_path_factory.mktemp("web-store") / "web.db"), tmp_path_factory)
+        return
+    if not TEST_PG:
+        pytest.skip("NEWSLOOM_TEST_PG is not set")
+    for url in postgres_schema(TEST_PG):
+        yield _filled(url, tmp_path_factory)
+
+
+def _filled(url: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     folder = tmp_path_factory.mktemp("web-input")
     (folder / "hostile.txt").write_text(HOSTILE, encoding="utf-8")
     (folder / "feed.jsonl").write_text(json.dumps({
@@ -34,7 +45,6 @@ def store_url(tmp_path_factory: pytest.TempPathFactory) -> str:
                 "the figures would be published in full before the end of the month, officials said.\n\n"
                 "Residents were invited to comment on the plan at the town hall during the week.",
     }) + "\n", encoding="utf-8")
-    url = str(tmp_path_factory.mktemp("web-store") / "web.db")
     store = open_store(url)
     ingest([str(SAMPLE), str(folder)], store)
     store.close()
@@ -148,3 +158,15 @@ def test_ingest_endpoint_is_off_unless_allowed(store_url):
     too_big = opened.post("/api/articles", json={"text": "x" * (MAX_INGEST_CHARS + 1)})
     assert too_big.status_code == 413
     assert opened.post("/api/articles", json={}).status_code == 422
+
+
+def test_search_filters_by_outlet_and_date(client):
+    everything = client.get("/api/search", params={"q": "strike"}).json()["items"]
+    outlets = {h["outlet"] for h in everything}
+    assert len(outlets) >= 2
+    one = sorted(o for o in outlets if o)[0]
+    only = client.get("/api/search", params={"q": "strike", "outlet": one}).json()["items"]
+    assert only and {h["outlet"] for h in only} == {one}
+    assert client.get("/api/search", params={"q": "strike", "since": "2999-01-01"}).json()["items"] == []
+    page = client.get("/search", params={"q": "strike", "outlet": one, "since": "", "until": ""})
+    assert page.status_code == 200 and page.text.count('class="hit"') == len(only)

@@ -54,7 +54,10 @@ class Store(Protocol):
 
     def iter_articles(self) -> Iterator[dict[str, Any]]: ...
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]: ...
+    def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+        """Articles matching a full-text query, best first, with a snippet (matches between HIT_START and
+        HIT_END), optionally only from one outlet and a publication-date range."""
 
     def quotes(self, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...

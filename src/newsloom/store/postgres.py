@@ -14,7 +14,7 @@ import psycopg
 from psycopg import errors
 
 from newsloom.store.base import QueryError
-from newsloom.store.sql import SQLStore, fts_query, migrations
+from newsloom.store.sql import SQLStore, article_filters, fts_query, migrations
 
 _MIGRATE_LOCK = 0x6E6C6D67  # "nlmg": one advisory lock id for newsloom migrations
 
@@ -144,16 +144,18 @@ class PostgresStore(SQLStore):
             cur.execute("ROLLBACK")
             raise
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
         text = websearch_text(query)
+        where, params = article_filters(outlet, since, until)
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "
                 "ts_headline('simple', a.body, q, 'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=24, MinWords=8') "
                 "AS snippet, "
                 "-ts_rank_cd(a.fts, q) AS rank FROM articles a, websearch_to_tsquery('simple', ?) q "
-                "WHERE a.fts @@ q ORDER BY rank, a.id LIMIT ?",
-                (text, limit),
+                f"WHERE a.fts @@ q {where} ORDER BY rank, a.id LIMIT ?",
+                (text, *params, limit),
             ).fetchall()
         except self.QUERY_ERRORS as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}") from exc

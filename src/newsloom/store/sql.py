@@ -99,7 +99,8 @@ class SQLStore:
         raise NotImplementedError
 
     # -- full-text search (engine-specific) -------------------------------------------------------------
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+    def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
         raise NotImplementedError
 
     def _quote_text_filter(self, query: str) -> tuple[str, list[Any]]:
@@ -449,6 +450,21 @@ class SQLStore:
 
     def close(self) -> None:
         self.conn.close()
+
+
+def article_filters(outlet: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
+    """``AND …`` conditions on ``a`` (articles) for a search's outlet and publication-date filters."""
+    where, params = [], []
+    if outlet:
+        where.append("a.outlet = ?")
+        params.append(outlet)
+    if since:
+        where.append("a.published >= ?")
+        params.append(since)
+    if until:
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(until)
+    return "".join(" AND " + w for w in where), params
 
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|\S+')

@@ -6,7 +6,7 @@ import sqlite3
 from typing import Any
 
 from newsloom.store.base import QueryError
-from newsloom.store.sql import SQLStore, fts_query, migrations
+from newsloom.store.sql import SQLStore, article_filters, fts_query, migrations
 
 
 class SQLiteStore(SQLStore):
@@ -42,15 +42,17 @@ class SQLiteStore(SQLStore):
                 self.conn.execute("ROLLBACK")
                 raise
 
-    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
-        query = fts_query(query)
+    def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
+               until: str | None = None) -> list[dict[str, Any]]:
+        match = fts_query(query)
+        where, params = article_filters(outlet, since, until)
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "
                 "snippet(articles_fts, 1, char(2), char(3), ' … ', 12) AS snippet, bm25(articles_fts) AS rank "
                 "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-                (query, limit),
+                f"WHERE articles_fts MATCH ? {where} ORDER BY rank LIMIT ?",
+                (match, *params, limit),
             ).fetchall()
         except sqlite3.OperationalError as exc:
             raise QueryError(f"cannot search for {query!r}: {exc}") from exc

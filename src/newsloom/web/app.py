@@ -89,10 +89,11 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         return article
 
     @app.get("/api/search")
-    def api_search(q: str, limit: int = Query(20, ge=1, le=200)) -> dict[str, Any]:
+    def api_search(q: str, limit: int = Query(20, ge=1, le=200), outlet: str | None = None,
+                   since: str | None = None, until: str | None = None) -> dict[str, Any]:
         try:
             with access() as store:
-                hits = store.search(q, limit=limit)
+                hits = store.search(q, limit=limit, outlet=outlet, since=since, until=until)
         except QueryError as exc:
             raise query_error(exc) from exc
         return {"query": q, "items": hits}
@@ -221,12 +222,11 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             try:
                 with access() as store:
                     if kind == "quotes":
-                        quotes = store.quotes(search=q or None, speaker=speaker, since=since, until=until, limit=100)
+                        quotes = store.quotes(search=q or None, speaker=speaker or None, since=since or None,
+                                              until=until or None, limit=100)
                     elif q:
-                        hits = [h for h in store.search(q, limit=200)
-                                if (not outlet or h["outlet"] == outlet)
-                                and (not since or (h["published"] or "") >= since)
-                                and (not until or (h["published"] or "")[:10] <= until)][:50]
+                        hits = store.search(q, limit=50, outlet=outlet or None, since=since or None,
+                                            until=until or None)
             except QueryError as exc:
                 error = str(exc)
         return page(request, "search.html", status_code=400 if error else 200, q=q, kind=kind, outlet=outlet,
