@@ -22,7 +22,7 @@ demo: $(STAMP)
 	$(BIN)/newsloom quotes --db demo.db --limit 12
 	$(BIN)/newsloom actors --db demo.db --limit 12
 	$(BIN)/newsloom failures --db demo.db
-	@echo "Database: $(CURDIR)/demo.db   (try: $(BIN)/newsloom show <id> --db demo.db)"
+	@echo "Database: $(CURDIR)/demo.db   (try: $(BIN)/newsloom show <id> --db demo.db, or $(BIN)/newsloom serve --db demo.db)"
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests bench training

@@ -158,6 +158,10 @@ def test_ingest_endpoint_is_off_unless_allowed(store_url):
     too_big = opened.post("/api/articles", json={"text": "x" * (MAX_INGEST_CHARS + 1)})
     assert too_big.status_code == 413
     assert opened.post("/api/articles", json={}).status_code == 422
+    assert opened.post("/api/articles", content=b"not json", headers={"content-type": "application/json"}).status_code == 422
+    huge = b'{"text": "' + b"y" * (4 * MAX_INGEST_CHARS + 8192) + b'"}'
+    assert opened.post("/api/articles", content=huge, headers={"content-type": "application/json"}).status_code == 413
+    assert "/api/articles" in opened.get("/openapi.json").json()["paths"]
 
 
 def test_search_filters_by_outlet_and_date(client):

@@ -19,6 +19,7 @@ from importlib import resources
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -170,10 +171,27 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
             entry["sources"].append({"article_id": r["article_id"], "outlet": r["outlet"], "title": r["title"]})
         return sorted(merged.values(), key=lambda e: (e["date"] or "9999", e["text"]))
 
-    @app.post("/api/articles", status_code=201)
-    def api_ingest(payload: IngestRequest) -> dict[str, Any]:
+    @app.post("/api/articles", status_code=201, openapi_extra={"requestBody": {
+        "required": True, "content": {"application/json": {"schema": IngestRequest.model_json_schema()}}}})
+    async def api_ingest(request: Request) -> dict[str, Any]:
+        """Ingest one article (JSON: ``text`` or ``html``, optional ``url``); at most MAX_INGEST_CHARS."""
         if not allow_ingest:
             raise HTTPException(status_code=403, detail="ingest is off: start the server with --allow-ingest")
+        limit = MAX_INGEST_CHARS * 4 + 4096  # UTF-8 and JSON escaping, read no further than this
+        if int(request.headers.get("content-length") or 0) > limit:
+            raise HTTPException(status_code=413, detail=f"article longer than {MAX_INGEST_CHARS} characters")
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > limit:
+                raise HTTPException(status_code=413, detail=f"article longer than {MAX_INGEST_CHARS} characters")
+        try:
+            payload = IngestRequest.model_validate_json(bytes(body))
+        except ValueError as exc:
+            raise HTTPException(status_code=422, detail=f"not an article request: {exc}") from exc
+        return await run_in_threadpool(_ingest_one, payload)
+
+    def _ingest_one(payload: IngestRequest) -> dict[str, Any]:
         content = payload.html if payload.html is not None else payload.text
         if not content or not content.strip():
             raise HTTPException(status_code=422, detail="give the article as text or html")
