@@ -1,8 +1,9 @@
 """PostgreSQL store (psycopg 3): the same schema and queries as SQLite, full-text search on tsvector + GIN.
 
-``open_store("postgresql://user@host/db")`` or ``NEWSLOOM_DB=postgresql://…``. Migrations live in
-``store/migrations_pg`` with the same version numbers as SQLite's; the applied version is kept in
-``newsloom_schema`` and migrations run under an advisory lock, so several processes can open a new database.
+``open_store("postgresql://user@host/db")`` or ``NEWSLOOM_DB=postgresql://…``. Migrations are SQLite's
+(``store/migrations``) where their SQL is portable and ``store/migrations_pg`` where it is not (tables with
+full-text search), under the same version numbers; the applied version is kept in ``newsloom_schema`` and
+migrations run under an advisory lock, so several processes can open a new database.
 """
 
 from __future__ import annotations
@@ -110,6 +111,11 @@ def websearch_text(query: str) -> str:
     return " ".join(out)
 
 
+def postgres_migrations() -> list[tuple[int, str]]:
+    """SQLite's migrations, with PostgreSQL's own file for the versions that need one."""
+    return sorted({**dict(migrations()), **dict(migrations("migrations_pg"))}.items())
+
+
 class PostgresStore(SQLStore):
     BEGIN = "BEGIN"
     QUERY_ERRORS = (errors.SyntaxError, errors.InvalidTextRepresentation)
@@ -126,7 +132,7 @@ class PostgresStore(SQLStore):
         return self.conn.execute("SELECT COALESCE(MAX(version), 0) FROM newsloom_schema").fetchone()[0]
 
     def migrate(self) -> None:
-        pending = [(v, sql) for v, sql in migrations("migrations_pg") if v > self.schema_version()]
+        pending = [(v, sql) for v, sql in postgres_migrations() if v > self.schema_version()]
         if not pending:
             return
         cur = self.conn.cursor()
@@ -147,7 +153,8 @@ class PostgresStore(SQLStore):
     def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
                until: str | None = None) -> list[dict[str, Any]]:
         text = websearch_text(query)
-        where, params = article_filters(outlet, since, until)
+        conditions, params = article_filters(outlet, since, until)
+        where = "".join(" AND " + c for c in conditions)
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "

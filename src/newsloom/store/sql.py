@@ -396,16 +396,10 @@ class SQLStore:
     ) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first; ``speaker`` matches name or mention (case-insensitive
         substring), ``search`` is a full-text query over quote text and speaker, dates bound publication."""
-        where, params = [], []
+        where, params = article_filters(None, since, until)
         if speaker:
             where.append("(lower(q.speaker) LIKE lower(?) OR lower(q.mention) LIKE lower(?))")
             params += [f"%{speaker}%", f"%{speaker}%"]
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("substr(a.published, 1, 10) <= ?")
-            params.append(until)
         if search:
             condition, extra = self._quote_text_filter(search)
             where.append(condition)
@@ -452,8 +446,8 @@ class SQLStore:
         self.conn.close()
 
 
-def article_filters(outlet: str | None, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    """``AND …`` conditions on ``a`` (articles) for a search's outlet and publication-date filters."""
+def article_filters(outlet: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
+    """Conditions on ``a`` (articles) for an outlet and a publication-date range, and their parameters."""
     where, params = [], []
     if outlet:
         where.append("a.outlet = ?")
@@ -464,7 +458,7 @@ def article_filters(outlet: str | None, since: str | None, until: str | None) ->
     if until:
         where.append("substr(a.published, 1, 10) <= ?")
         params.append(until)
-    return "".join(" AND " + w for w in where), params
+    return where, params
 
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|\S+')

@@ -45,7 +45,8 @@ class SQLiteStore(SQLStore):
     def search(self, query: str, *, limit: int = 20, outlet: str | None = None, since: str | None = None,
                until: str | None = None) -> list[dict[str, Any]]:
         match = fts_query(query)
-        where, params = article_filters(outlet, since, until)
+        conditions, params = article_filters(outlet, since, until)
+        where = "".join(" AND " + c for c in conditions)
         try:
             rows = self.conn.execute(
                 "SELECT a.id, a.title, a.published, a.outlet, "
