@@ -29,6 +29,11 @@ from tests.conftest import needs_shared
         ("nineteen ninety-one", None, "1991"),
         ("now", None, "PRESENT_REF"),
         ("recently", None, "PAST_REF"),
+        ("the summer", "1989-10-26", "1989-SU"),
+        ("this past spring", "1989-01-30", "1988-SP"),  # the latest spring that has begun
+        ("mid-November", "1989-10-27", "1989-11"),
+        ("its fourth quarter", "1989-10-26", "1989-Q4"),
+        ("a flat second quarter", "1989-11-01", "1989-Q2"),
     ],
 )
 def test_normalize_time(expression, reference, value):

@@ -22,6 +22,8 @@ _MONTHS = {
 }
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+#: the month a season begins (northern hemisphere, as the TIMEX3 guidelines read it)
+_SEASON_START = {"spring": 3, "summer": 6, "fall": 9, "autumn": 9, "winter": 12}
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
@@ -310,15 +312,23 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         return _week(ref - timedelta(days=ref.weekday() + 1) if ref.weekday() <= 2 else ref) + "-WE"
     if text in ("the latest quarter", "the latest period", "the most recent quarter", "the recent quarter", "the period", "the latest three months"):
         return _latest_quarter(ref)
-    m = re.fullmatch(r"(?:the )?(?:(?:fiscal|latest|current|same) )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter", text)
+    m = re.fullmatch(r"(?:the |its |their |a )?(?:(?:fiscal|latest|current|same|flat|strong|weak) )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter", text)
     if m:
         quarter = _ORDINALS[m.group(1)]
         year = ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1
         return f"{year}-Q{quarter}"
-    m = re.fullmatch(r"(?:(this|last|next|early|late) )?(spring|summer|fall|autumn|winter)", text)
+    m = re.fullmatch(r"(?:the )?(?:(this past|this|last|next|past|coming) )?(?:(?:early|late|mid)[- ]?)?"
+                     r"(spring|summer|fall|autumn|winter)", text)
     if m:
-        year = ref.year + {"last": -1, "next": 1}.get(m.group(1) or "", 0)
+        which = m.group(1) or ""
+        if which in ("this past", "past"):  # the latest one that has begun
+            year = ref.year if _SEASON_START[m.group(2)] <= ref.month else ref.year - 1
+        else:
+            year = ref.year + {"last": -1, "next": 1, "coming": 1}.get(which, 0)
         return f"{year}-{_SEASONS[m.group(2)]}"
+    m = re.fullmatch(r"(?:early|mid|late)[- ]?([a-z]+)\.?", text)
+    if m and m.group(1) in _MONTHS:
+        return _month_value(ref, _MONTHS[m.group(1)], None)
     m = re.fullmatch(rf"{_NUMBER} {_UNIT} (ago|earlier|before|later|from now|hence)", text)
     if m:
         number = _number(m.group(1))
