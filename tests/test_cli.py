@@ -28,6 +28,7 @@ def test_ingest_show_search_stats_and_rerun(db):
 
     found = run_cli("search", "convoy", "--db", db)
     assert found.returncode == 0 and "Aid convoy" in found.stdout.decode()
+    assert "Aid convoy" not in run_cli("search", "convoy", "--db", db, "--since", "2999-01-01").stdout.decode()
     bad = run_cli("search", '"unclosed', "--db", db)
     assert bad.returncode == 2 and b"not closed" in bad.stderr
 

@@ -190,11 +190,14 @@ def search(
     query: Annotated[str, typer.Argument(help="FTS5 query: words, \"phrases\", AND/OR/NOT, prefix*.")],
     db: DbOption = None,
     limit: int = 20,
+    outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
 ) -> None:
     """Full-text search over titles and bodies (BM25 ranking)."""
     store = open_store(db)
     try:
-        hits = store.search(query, limit=limit)
+        hits = store.search(query, limit=limit, outlet=outlet, since=since, until=until)
     except QueryError as exc:
         err.print(f"[red]{escape(str(exc))}[/red]")
         raise typer.Exit(2) from exc
