@@ -273,7 +273,7 @@ def _lookup_without_lost_apostrophe(gazetteer: Gazetteer, text: str) -> Gazettee
 
 
 def _name_words(span: Span) -> list[str]:
-    return [w for w in re.findall(r"[\w'’.-]+", strip_possessive(span.text)) if len(w.strip(".")) > 1]
+    return _name_words_text(strip_possessive(span.text))
 
 
 def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None = None,
@@ -308,7 +308,7 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
             cand.key = person_key(text)
             persons.setdefault(cand.key, []).append(cand)
 
-    # 2. a single name joins the person it shortens (the nearest before it when two share it)
+    # 2. a single name joins the person it shortens, introduced before it (the first, when two share it)
     by_surname: dict[str, list[_Candidate]] = {}
     by_first: dict[str, set[str]] = {}
     for key, full in persons.items():
