@@ -38,7 +38,12 @@ def test_sigkill_at_random_points_then_rerun_stores_everything_once(tmp_path_fac
     for _ in range(3):
         proc = subprocess.Popen([sys.executable, "-m", "newsloom", "ingest", str(corpus), "--db", db, "-q"],
                                 cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(5.0, 12.0))
+        # kill at a random point after the run's first commit (startup time varies with the machine's load)
+        deadline = time.monotonic() + 180
+        before = stored_after_kills[-1] if stored_after_kills else 0
+        while proc.poll() is None and _count(db) <= before and time.monotonic() < deadline:
+            time.sleep(0.5)
+        time.sleep(rng.uniform(0.0, 4.0))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=60)

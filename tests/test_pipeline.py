@@ -187,7 +187,8 @@ def _store_digest(url: str) -> tuple:
         for aid, _ in articles:
             a = store.get_article(aid)
             details.append((aid, len(a["quotes"]), len(a["times"]),
-                            sorted((e["id"], len(e["mentions"])) for e in a["entities"])))
+                            sorted((e["id"], len(e["mentions"])) for e in a["entities"]),
+                            [(e["type"], e["trigger"]["start"], (e["actor"] or {}).get("entity")) for e in a["events"]]))
         return articles, details, sorted((f["path"], f["item"]) for f in store.failures())
     finally:
         store.close()

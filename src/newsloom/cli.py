@@ -180,6 +180,14 @@ def show(
     out.rule(f"time expressions ({len(a['times'])})")
     if a["times"]:
         out.print(", ".join(f"{escape(t['text'])} → {t['value'] or 'unresolved'}" for t in a["times"]))
+    out.rule(f"events ({len(a['events'])})")
+    for e in a["events"]:
+        who = (e["actor"] or {}).get("name") or (e["actor"] or {}).get("text") or "?"
+        whom = (e["target"] or {}).get("text") or ""
+        where = f" in {e['location']['text']}" if e["location"] else ""
+        when = e["date"] or (f"unresolved “{e['time']['text']}”" if e["time"] else "date unknown")
+        out.print(f"[bold]{e['type']}[/bold][dim]{'/' + e['mode'] if e['mode'] else ''} {e['modality']}[/dim] "
+                  f"{escape(who)} —{escape(e['trigger']['text'])}→ {escape(whom)}{escape(where)} [dim]{escape(when)}[/dim]")
     out.rule(f"removed ({len(a['removed'])} lines)")
     for r in a["removed"]:
         out.print(f"[dim]{r['kind']:<10}[/dim] {escape(r['text'][:120])}")
@@ -304,6 +312,50 @@ def quotes(
         out.print(table)
     else:
         raise typer.BadParameter("format must be table, jsonl or csv")
+
+
+@app.command()
+def timeline(
+    db: DbOption = None,
+    actor: Annotated[str | None, typer.Option(help="Events this actor did or underwent, and its statements.")] = None,
+    search: Annotated[str | None, typer.Option(help="Words of the event's sentence / a query over quotes.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only events of this PLOVER type (no statements).")] = None,
+    since: Annotated[str | None, typer.Option(help="Happened on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Happened on or before (YYYY-MM-DD).")] = None,
+    format: Annotated[str, typer.Option("--format", help="table or jsonl.")] = "table",
+    limit: int = 200,
+) -> None:
+    """Events and statements ordered by the date they happened; one entry per event or statement, with
+    every outlet that reported it."""
+    from newsloom.link.timeline import store_timeline
+
+    if format not in ("table", "jsonl"):
+        raise typer.BadParameter("format must be table or jsonl")
+    store = open_store(db)
+    try:
+        entries = store_timeline(store, actor=actor, search=search, type=type, since=since, until=until, limit=limit)
+    except QueryError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
+    if format == "jsonl":
+        for entry in entries:
+            sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        return
+    table = Table("date", "what", "who", "to whom / where", "modality", "reported by")
+    for e in entries:
+        sources = ", ".join(sorted({s["outlet"] or s["article_id"][:8] for s in e["sources"]}))
+        if e["kind"] == "event":
+            what = e["type"] + (f"/{e['mode']}" if e["mode"] else "") + f" ({e['trigger']})"
+            if e["quantities"]:
+                what += " " + "; ".join(f"{q['number']:,.0f} {q['unit'] or ''}".strip() for q in e["quantities"])
+            who = (e["actor"] or {}).get("name") or (e["actor"] or {}).get("text") or "?"
+            whom = " · ".join(x for x in ((e["target"] or {}).get("text"), (e["location"] or {}).get("text")) if x)
+            table.add_row(e["date"] or (f"unknown ({e['time']['text']})" if e["time"] else "unknown"), escape(what),
+                          escape(who), escape(whom), e["modality"], escape(sources))
+        else:
+            table.add_row(e["date"] or "unknown", escape("“" + e["text"][:160] + "”"),
+                          escape(e["speaker"]["name"] or "?"), "", "statement", escape(sources))
+    out.print(table)
 
 
 @app.command()

@@ -23,6 +23,7 @@ from newsloom.actors import find_actors
 from newsloom.clean import article_id, clean_document, outlet_group
 from newsloom.clean.lines import split_lines
 from newsloom.clean.stats import LineStats, line_key
+from newsloom.events import find_events
 from newsloom.ingest import iter_items
 from newsloom.link.actors import ActorName, canonical_ids
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
@@ -91,6 +92,7 @@ def _annotate(article: Article, doc: Doc | None) -> Article:
     article.entities = find_actors(doc, article.published, article.quotes)
     article.title_quotes = headline_quotes(article.title)
     article.times = find_times(article.body, article.published)
+    article.events = find_events(doc, article.published, article.quotes, article.entities, article.times)
     return article
 
 
@@ -334,6 +336,10 @@ def apply_actor_links(article: Article, links: dict[str, str]) -> None:
     for quote in article.quotes:
         if quote.speaker.entity:
             quote.speaker.entity = links.get(quote.speaker.entity, quote.speaker.entity)
+    for event in article.events:
+        for part in (event.actor, event.target, event.location):
+            if part is not None and part.entity:
+                part.entity = links.get(part.entity, part.entity)
 
 
 def analyze(text_or_path: str | Path) -> Article:

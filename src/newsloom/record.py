@@ -95,6 +95,9 @@ class Article:
     #: actors (newsloom.actors.Actor) with their mentions (offsets into ``body``) and roles; ids are
     #: per-article until :mod:`newsloom.link.actors` makes them canonical for a corpus
     entities: list[Any] = field(default_factory=list)
+    #: events (newsloom.events.Event): PLOVER type, actor/target/location (actor ids as in ``entities``),
+    #: date and which source it came from, quantities, modality, offsets into ``body``
+    events: list[Any] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -62,6 +62,11 @@ class Store(Protocol):
     def quotes(self, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
                until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
 
+    def events(self, *, actor: str | None = None, type: str | None = None, search: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]:
+        """Event records by the date they happened, filterable by actor or target, type, words, dates."""
+
     def actor_names(self) -> Iterator[tuple[str, str, str, str | None, int]]:
         """``(provisional id, name, type, gazetteer id, articles)`` for every actor id articles used."""
 

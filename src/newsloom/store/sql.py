@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import asdict
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
@@ -52,7 +53,7 @@ def _quote_row(row: Any) -> dict[str, Any]:
     """A stored quote in the shape of the ``extract`` contract, plus its article's date/title/outlet."""
     r = dict(row)
     return {
-        "article_id": r["article_id"], "text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"], "act": r["act"],
+        "article_id": r["article_id"], "position": r["position"], "text": r["text"], "start": r["start"], "end": r["end"], "kind": r["kind"], "act": r["act"],
         "cue": None if r["cue"] is None else {"text": r["cue"], "start": r["cue_start"], "end": r["cue_end"]},
         "speaker": {
             "name": r["speaker"], "role": r["role"], "entity": r["entity"],
@@ -64,6 +65,70 @@ def _quote_row(row: Any) -> dict[str, Any]:
         else {"text": r["source"], "start": r["source_start"], "end": r["source_end"]},
         "published": r["published"], "title": r["title"], "outlet": r["outlet"],
     }
+
+
+#: events with their article, participants' actor ids made canonical
+EVENTS_FROM = (
+    "events e JOIN articles a ON a.id = e.article_id "
+    "LEFT JOIN actor_links la ON la.actor_id = e.actor_entity "
+    "LEFT JOIN actor_links lt ON lt.actor_id = e.target_entity "
+    "LEFT JOIN actor_links ll ON ll.actor_id = e.location_entity"
+)
+EVENT_COLUMNS = (
+    "e.article_id, e.position, e.type, e.mode, e.coded, e.trigger_text, e.trigger_start, e.trigger_end, "
+    "e.actor, e.actor_start, e.actor_end, COALESCE(la.canonical, e.actor_entity) AS actor_entity, e.actor_name, "
+    "e.target, e.target_start, e.target_end, COALESCE(lt.canonical, e.target_entity) AS target_entity, e.target_name, "
+    "e.location, e.location_start, e.location_end, COALESCE(ll.canonical, e.location_entity) AS location_entity, "
+    "e.location_name, e.date, e.date_source, e.time_text, e.time_start, e.time_end, e.quantities, e.modality, "
+    "e.sentence_start, e.sentence_end, e.quote, e.acled, "
+    "substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence, "
+    "a.published, a.title, a.outlet"
+)
+_PARTICIPANTS = ("actor", "target", "location")
+#: the columns of the events table, in the order :func:`_event_values` gives them
+EVENT_FIELDS = (
+    "article_id", "position", "type", "mode", "coded", "trigger_text", "trigger_start", "trigger_end",
+    *(f"{p}{suffix}" for p in _PARTICIPANTS for suffix in ("", "_start", "_end", "_entity", "_name")),
+    "date", "date_source", "time_text", "time_start", "time_end", "quantities", "modality", "sentence_start",
+    "sentence_end", "quote", "acled",
+)
+
+
+def _participant(r: dict[str, Any], name: str) -> dict[str, Any] | None:
+    if r[name] is None:
+        return None
+    return {"text": r[name], "start": r[f"{name}_start"], "end": r[f"{name}_end"], "entity": r[f"{name}_entity"],
+            "name": r[f"{name}_name"]}
+
+
+def _event_row(row: Any) -> dict[str, Any]:
+    """A stored event in the shape of the ``extract`` contract, plus its article's date/title/outlet."""
+    r = dict(row)
+    return {
+        "article_id": r["article_id"], "position": r["position"], "type": r["type"], "mode": r["mode"],
+        "coded": r["coded"],
+        "trigger": {"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]},
+        **{name: _participant(r, name) for name in _PARTICIPANTS},
+        "date": r["date"], "date_source": r["date_source"],
+        "time": None if r["time_text"] is None
+        else {"text": r["time_text"], "start": r["time_start"], "end": r["time_end"]},
+        "quantities": json.loads(r["quantities"] or "[]"), "modality": r["modality"],
+        "sentence": {"text": r["sentence"], "start": r["sentence_start"], "end": r["sentence_end"]},
+        "quote": r["quote"], "acled": r["acled"],
+        "published": r["published"], "title": r["title"], "outlet": r["outlet"],
+    }
+
+
+def _event_values(article_id: str, position: int, e: Any) -> tuple[Any, ...]:
+    parts: list[Any] = []
+    for p in (e.actor, e.target, e.location):
+        parts += [None] * 5 if p is None else [p.text, p.start, p.end, p.entity, p.name]
+    return (
+        article_id, position, e.type, e.mode, e.coded, e.trigger.text, e.trigger.start, e.trigger.end, *parts,
+        e.date, e.date_source, e.time.text if e.time else None, e.time.start if e.time else None,
+        e.time.end if e.time else None, json.dumps([asdict(q) for q in e.quantities], ensure_ascii=False),
+        e.modality, e.sentence.start, e.sentence.end, e.quote, e.acled,
+    )
 
 
 def _row_to_article(row: Any) -> dict[str, Any]:
@@ -195,6 +260,10 @@ class SQLStore:
             "INSERT INTO actor_roles (article_id, actor, role, date, source) VALUES (?, ?, ?, ?, ?)",
             [(a.id, i, r.role, r.date, r.source) for i, e in enumerate(a.entities) for r in e.roles],
         )
+        cur.executemany(
+            f"INSERT INTO events ({', '.join(EVENT_FIELDS)}) VALUES ({', '.join('?' * len(EVENT_FIELDS))})",
+            [_event_values(a.id, i, e) for i, e in enumerate(a.events)],
+        )
 
     # -- reading ----------------------------------------------------------------------------------------
     def duplicate_rows(self) -> Iterator[tuple[str, str | None, str, bytes | None, str | None]]:
@@ -233,6 +302,10 @@ class SQLStore:
             )
         ]
         data["entities"] = self._article_entities(data["id"])
+        data["events"] = [
+            _event_row(r) for r in self.conn.execute(
+                f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM} WHERE e.article_id = ? ORDER BY e.position", (data["id"],))
+        ]
         data["duplicates"] = [
             r[0] for r in self.conn.execute("SELECT id FROM articles WHERE duplicate_of = ? ORDER BY id", (data["id"],))
         ]
@@ -367,6 +440,7 @@ class SQLStore:
             "roles": [dict(r) for r in roles],
             "quotes_by": [_quote_row(r) for r in quotes_by],
             "quotes_about": [_quote_row(r) for r in quotes_about],
+            "events": self.events(actor=cid, limit=limit),
             "co_occurring": [dict(r) for r in co_occurring],
             "articles": [dict(r) for r in articles],
         }
@@ -415,6 +489,48 @@ class SQLStore:
             raise QueryError(f"cannot search quotes for {search!r}: {exc}") from exc
         return [_quote_row(r) for r in rows]
 
+    def events(
+        self,
+        *,
+        actor: str | None = None,
+        type: str | None = None,
+        search: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored events by the date they happened (unknown dates last); ``actor`` (any name, id or
+        mention) must be the actor or the target, ``type`` a PLOVER type, ``search`` words of the sentence;
+        ``since``/``until`` bound the event's date."""
+        where: list[str] = []
+        params: list[Any] = []
+        if actor:
+            cid = self.resolve_actor(actor)
+            if cid is None:
+                return []
+            where.append("(COALESCE(la.canonical, e.actor_entity) = ? OR COALESCE(lt.canonical, e.target_entity) = ?)")
+            params += [cid, cid]
+        if type:
+            where.append("(e.type = ? OR e.coded = ?)")
+            params += [type.upper(), type.upper()]
+        if search:
+            where.append("lower(substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)) LIKE lower(?)")
+            params.append(f"%{search}%")
+        if since:
+            where.append("e.date >= ?")
+            params.append(since)
+        if until:
+            where.append("substr(e.date, 1, 10) <= ?")
+            params.append(until)
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        rows = self.conn.execute(
+            f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM} {clause} "
+            "ORDER BY CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date, e.article_id, e.position LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
+        return [_event_row(r) for r in rows]
+
     def failures(self) -> list[dict[str, Any]]:
         rows = self.conn.execute("SELECT path, item, reason, first_seen, last_seen FROM failures ORDER BY path, item")
         return [{**dict(r), "item": None if r["item"] == -1 else r["item"]} for r in rows]
@@ -437,6 +553,7 @@ class SQLStore:
             "failures": self.conn.execute("SELECT COUNT(*) FROM failures").fetchone()[0],
             "quotes": self.conn.execute("SELECT COUNT(*) FROM quotes").fetchone()[0],
             "actors": self.conn.execute(f"SELECT COUNT(DISTINCT cid) FROM {ACTORS_FROM}").fetchone()[0],
+            "events": self.conn.execute("SELECT COUNT(*) FROM events").fetchone()[0],
             "removed_lines": self.conn.execute("SELECT COUNT(*) FROM removed_lines").fetchone()[0],
             "top_outlets": [(r[0], r[1]) for r in outlets],
             "schema_version": self.schema_version(),

@@ -25,6 +25,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 
+from newsloom.link.timeline import store_timeline
 from newsloom.store import QueryError, open_store
 from newsloom.store.base import Store
 from newsloom.web.render import annotated_body, highlight, safe_url
@@ -146,30 +147,30 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
         return record
 
     @app.get("/api/timeline")
-    def api_timeline(actor: str | None = None, search: str | None = None, since: str | None = None,
-                     until: str | None = None, limit: int = Query(200, ge=1, le=2000)) -> dict[str, Any]:
-        return {"items": _timeline(actor, search, since, until, limit)}
+    def api_timeline(actor: str | None = None, search: str | None = None, type: str | None = None,
+                     since: str | None = None, until: str | None = None,
+                     limit: int = Query(200, ge=1, le=2000)) -> dict[str, Any]:
+        return {"items": _timeline(actor, search, type, since, until, limit)}
 
-    def _timeline(actor: str | None, search: str | None, since: str | None, until: str | None,
+    @app.get("/api/events")
+    def api_events(actor: str | None = None, type: str | None = None, search: str | None = None,
+                   since: str | None = None, until: str | None = None, limit: int = Query(PAGE_SIZE, ge=1, le=500),
+                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+        with access() as store:
+            items = store.events(actor=actor, type=type, search=search, since=since, until=until, limit=limit,
+                                 offset=offset)
+        return {"items": items, "limit": limit, "offset": offset}
+
+    def _timeline(actor: str | None, search: str | None, type: str | None, since: str | None, until: str | None,
                   limit: int) -> list[dict[str, Any]]:
-        """Statements by the day they were made (the publication date, until events carry their own),
-        the same statement from several outlets shown once with all its sources."""
+        """Events and statements by the day they happened, each once with all its sources
+        (:mod:`newsloom.link.timeline`)."""
         try:
             with access() as store:
-                if actor:
-                    record = store.actor(actor, limit=limit)
-                    rows = record["quotes_by"] if record else []
-                else:
-                    rows = store.quotes(search=search, since=since, until=until, limit=limit)
+                return store_timeline(store, actor=actor, search=search, type=type, since=since, until=until,
+                                      limit=limit)
         except QueryError as exc:
             raise query_error(exc) from exc
-        merged: dict[tuple[str | None, str], dict[str, Any]] = {}
-        for r in rows:
-            key = ((r["published"] or "")[:10] or None, " ".join(r["text"].lower().split()))
-            entry = merged.setdefault(key, {"date": key[0], "kind": "statement", "text": r["text"],
-                                            "speaker": r["speaker"], "sources": []})
-            entry["sources"].append({"article_id": r["article_id"], "outlet": r["outlet"], "title": r["title"]})
-        return sorted(merged.values(), key=lambda e: (e["date"] or "9999", e["text"]))
 
     @app.post("/api/articles", status_code=201, openapi_extra={"requestBody": {
         "required": True, "content": {"application/json": {"schema": IngestRequest.model_json_schema()}}}})
@@ -287,15 +288,15 @@ def create_app(db: str, *, allow_ingest: bool = False) -> FastAPI:
 
     @app.get("/timeline", response_class=HTMLResponse)
     def timeline_page(request: Request, actor: str | None = None, search: str | None = None,
-                      since: str | None = None, until: str | None = None) -> HTMLResponse:
+                      type: str | None = None, since: str | None = None, until: str | None = None) -> HTMLResponse:
         error, items = None, []
         try:
-            items = _timeline(actor, search, since, until, 500)
+            items = _timeline(actor, search, type, since, until, 500)
         except HTTPException as exc:
             error = exc.detail
         days = Counter(e["date"] for e in items if e["date"])
         return page(request, "timeline.html", status_code=400 if error else 200, items=items, actor=actor,
-                    search=search, since=since, until=until, error=error, days=sorted(days.items()))
+                    search=search, type=type, since=since, until=until, error=error, days=sorted(days.items()))
 
     @app.exception_handler(QueryError)
     def on_query_error(request: Request, exc: QueryError) -> JSONResponse:

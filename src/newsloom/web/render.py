@@ -39,11 +39,12 @@ def _text(chunk: str) -> str:
 
 def annotated_body(article: dict[str, Any]) -> Markup:
     """The body with actor mentions linked to their actor page, time expressions marked with their value,
-    and quotes marked with their speaker. Spans that would cross another are left unmarked."""
+    event triggers marked with their type, and quotes marked with their speaker. Spans that would cross another are left unmarked."""
     body = article["body"]
     inner = _non_overlapping(
         [(m["start"], m["end"], "actor", e) for e in article.get("entities", []) for m in e["mentions"]]
         + [(t["start"], t["end"], "time", t) for t in article.get("times", [])]
+        + [(e["trigger"]["start"], e["trigger"]["end"], "event", e) for e in article.get("events", [])]
     )
     quotes = _non_overlapping([(q["start"], q["end"], "quote", q) for q in article.get("quotes", [])])
     inner = [s for s in inner
@@ -60,6 +61,10 @@ def annotated_body(article: dict[str, Any]) -> Markup:
             opens[start].append(f'<a class="actor {escape(item["type"].lower())}" href="{escape(href)}" '
                                 f'title="{escape(item["name"])}">')
             closes[end].insert(0, "</a>")
+        elif kind == "event":
+            label = item["type"] + (f'/{item["mode"]}' if item["mode"] else "") + f' · {item["modality"]}'
+            opens[start].append(f'<mark class="event" title="{escape(label)}">')
+            closes[end].insert(0, "</mark>")
         else:
             opens[start].append(f'<time class="when" title="{escape(item["value"] or "unresolved")}">')
             closes[end].insert(0, "</time>")
