@@ -112,6 +112,21 @@ def test_actor_page_shows_quotes_by_them_and_the_timeline_shows_statements_once(
     assert any(len(e["sources"]) == 2 for e in items)  # the syndicated copy is a second source, not a row
 
 
+def test_events_on_the_article_page_the_api_and_the_timeline(client):
+    article_id = _article_id(client, "Floodwaters force thousands")
+    html = client.get(f"/articles/{article_id}").text
+    assert "Events (" in html and '<mark class="event" title="COERCE' in html
+    events = client.get("/api/events", params={"search": "residents"}).json()["items"]
+    forcing = next(e for e in events if e["trigger"]["text"] == "forcing")
+    assert forcing["quantities"][0]["number"] == 7500 and forcing["article_id"] == article_id
+    assert forcing["date_source"] == "sentence"  # "this week", read against the publication date
+    timeline = client.get("/timeline", params={"type": "COERCE"}).text
+    assert '<span class="event">COERCE' in timeline and "7,500 residents" in timeline
+    negotiations = [e for e in client.get("/api/timeline", params={"type": "CONSULT"}).json()["items"]
+                    if e["trigger"] == "Negotiations"]
+    assert len(negotiations) == 1 and len(negotiations[0]["sources"]) == 2  # the syndicated copy is a source
+
+
 def test_api_pagination_and_stable_ids(client):
     first = client.get("/api/articles", params={"limit": 3, "offset": 0}).json()["items"]
     second = client.get("/api/articles", params={"limit": 3, "offset": 3}).json()["items"]

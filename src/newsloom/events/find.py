@@ -203,6 +203,8 @@ class _Context:
     def __init__(self, doc: Doc, published: str | None, quotes: list[Any], entities: list[Any],
                  times: list[Any]) -> None:
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each call
+        self.ents = list(doc.ents)
         self.published = published[:10] if published else None
         self.quotes = quotes
         self.mentions = sorted(
@@ -305,7 +307,7 @@ class _Context:
                 last = t
         start, end = first.idx, last.idx + len(last)
         entity = self.entity_at(tok.idx, tok.idx + len(tok)) or self.entity_within(start, end)
-        return Participant(self.doc.text[start:end], start, end,
+        return Participant(self.text[start:end], start, end,
                            entity.id if entity else None, entity.name if entity else None)
 
     def entity_at(self, start: int, end: int) -> Any | None:
@@ -369,10 +371,10 @@ class _Context:
         return entity is None or entity.type not in ("PERSON", "NORP")
 
     def place(self, tok: Token) -> Participant:
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in self.ents if e.start <= tok.i < e.end), None)
         start, end = (ent.start_char, ent.end_char) if ent is not None else (tok.idx, tok.idx + len(tok))
         entity = self.entity_at(start, end) or self.entity_within(start, end)
-        return Participant(self.doc.text[start:end], start, end, entity.id if entity else None,
+        return Participant(self.text[start:end], start, end, entity.id if entity else None,
                            entity.name if entity else None)
 
     def date(self, tok: Token, sent: Span) -> tuple[str | None, str | None, TextSpan | None]:
@@ -476,10 +478,12 @@ def plover_coding(event: Event) -> str:
 def _named(tok: Token) -> bool:
     """Whether a noun phrase names an actor: a proper name, or a group by its nationality or organisation
     ("Serbian forces", "Rwandan rebels")."""
+    if tok.ent_type_ in ("DATE", "TIME"):
+        return False
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
-    return any(c.dep_ in ("compound", "amod", "poss") and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP"))
-               for c in tok.lefts)
+    return any(c.dep_ in ("compound", "amod", "poss") and c.ent_type_ not in ("DATE", "TIME")
+               and (c.pos_ == "PROPN" or c.ent_type_ in ("ORG", "GPE", "NORP")) for c in tok.lefts)
 
 
 def _inherited_subject(tok: Token) -> Token | None:

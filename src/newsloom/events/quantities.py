@@ -58,6 +58,7 @@ def parse_number(tokens: list[Token]) -> float | None:
 def find_quantities(sent: Span, blocked: list[tuple[int, int]]) -> list[Quantity]:
     """Counted things in ``sent``; ``blocked`` are character spans (time expressions) to leave alone."""
     found = []
+    sentence, offset = sent.text, sent.start_char
     for tok in sent:
         if tok.dep_ != "nummod" or tok.head.pos_ not in ("NOUN", "PROPN", "SYM"):
             continue
@@ -79,7 +80,7 @@ def find_quantities(sent: Span, blocked: list[tuple[int, int]]) -> list[Quantity
             c.lower_ in _APPROXIMATE for c in noun.children if c.dep_ in ("advmod", "quantmod", "amod") and c.i < tok.i)
         start = min(p.idx for p in parts)
         end = max(noun.idx + len(noun), max(p.idx + len(p) for p in parts))
-        found.append(Quantity(number, unit, _governing_verb(noun), sent.doc.text[start:end], start, end, approximate))
+        found.append(Quantity(number, unit, _governing_verb(noun), sentence[start - offset : end - offset], start, end, approximate))
     return found
 
 

@@ -3,7 +3,7 @@ every article that reported it.
 
 Two reports are the same event when they share the day and the PLOVER type, and the actor and target they
 both give are the same (by actor id when the articles resolved them, else by folded text; a report that
-leaves one out still joins, one that gives neither never does); the same statement when they share the day and
+leaves one out still joins, one that gives neither joins only a copy of its sentence); the same statement when they share the day and
 the folded quote text. A statement that is itself an event (a speech act such as "accused") is shown as the
 event. Pure functions over store rows, so the CLI, the API and the web page order and merge alike.
 """
@@ -70,23 +70,27 @@ def build_timeline(events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -
         day = sort_date(e["date"])
         who, whom = _who(e["actor"]), _who(e["target"])
         candidates = by_day_type.setdefault((day, e["type"]), [])
-        entry = next((c for c in candidates if _same_event(c["_who"], c["_whom"], who, whom)), None)
+        sentence = _fold(e["sentence"]["text"])
+        entry = next((c for c in candidates if _same_sentence(sentence, c["_sentences"])
+                      or _same_event(c["_who"], c["_whom"], who, whom)), None)
         if entry is None:
             entry = {
                 "kind": "event", "date": day, "value": e["date"], "date_source": e["date_source"], "type": e["type"],
                 "mode": e["mode"], "modality": e["modality"], "actor": e["actor"], "target": e["target"],
                 "location": e["location"], "quantities": e["quantities"], "text": e["sentence"]["text"],
-                "trigger": e["trigger"]["text"], "time": e["time"], "sources": [], "_who": who, "_whom": whom}
+                "trigger": e["trigger"]["text"], "time": e["time"], "sources": [], "_who": who, "_whom": whom,
+                "_sentences": set()}
             candidates.append(entry)
             merged[("event", day, e["type"], len(merged))] = entry
         entry["sources"].append(_source(e))
+        entry["_sentences"].add(sentence)
         for name in ("location", "actor", "target", "mode"):
             entry[name] = entry[name] or e[name]
         entry["_who"], entry["_whom"] = entry["_who"] or who, entry["_whom"] or whom
         if not entry["quantities"]:
             entry["quantities"] = e["quantities"]
     for entry in merged.values():
-        del entry["_who"], entry["_whom"]
+        del entry["_who"], entry["_whom"], entry["_sentences"]
     for q in quotes:
         if (q["article_id"], q["position"]) in speech_events:
             continue
@@ -96,6 +100,12 @@ def build_timeline(events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -
                                         "text": q["text"], "speaker": q["speaker"], "sources": []})
         entry["sources"].append(_source(q))
     return sorted(merged.values(), key=lambda x: (x["date"] is None, x["date"] or "", x["kind"], _fold(x["text"])))
+
+
+def _same_sentence(sentence: str, seen: set[str]) -> bool:
+    """The same sentence, or a copy of it behind a dateline ("PORT ALDER, March 12 (Wire) - …")."""
+    return sentence in seen or len(sentence) >= 40 and any(
+        len(other) >= 40 and (sentence in other or other in sentence) for other in seen)
 
 
 def _same_event(who: str, whom: str, other_who: str, other_whom: str) -> bool:
