@@ -87,6 +87,7 @@ def test_pages_load_search_and_click_through(server, browser, shots):
     hits.filter(has_text="Harbour talks").first.click()
     page.wait_for_url("**/articles/*")
     assert page.locator(".body a.actor").count() >= 3 and page.locator(".body .quote").count() >= 2
+    assert page.locator(".body mark.event").count() >= 1
     page.screenshot(path=str(shots / "article.png"), full_page=True)
 
     page.locator(".body a.actor", has_text="Daniel Reyes").first.click()
@@ -97,6 +98,14 @@ def test_pages_load_search_and_click_through(server, browser, shots):
     page.get_by_role("link", name="Timeline of Daniel Reyes").click()
     page.wait_for_url("**/timeline?actor=*")
     assert page.locator(".timeline li").count() >= 1
+
+    page.goto(server + "/timeline")  # the whole corpus: events and statements by the day they happened
+    assert page.locator(".timeline li .event").count() >= 3
+    page.locator("input[name=type]").fill("COERCE")
+    page.get_by_role("button", name="Filter").click()
+    page.wait_for_url("**/timeline?*type=COERCE*")
+    assert page.locator(".timeline li").count() >= 1 and "7,500 residents" in page.content()
+    page.goto(server + "/timeline")
     page.screenshot(path=str(shots / "timeline.png"), full_page=True)
 
     page.goto(server + "/quotes?speaker=Okafor")
