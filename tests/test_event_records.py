@@ -166,3 +166,10 @@ def test_seed_004_taliban_captures_and_refusals(seed_articles):
     assert capturing.type == "FIGHT" and capturing.actor.name == "Taliban"
     sharing = next(e for e in article.events if e.trigger.text == "sharing")
     assert sharing.type == "COOPERATE" and sharing.modality == "negated"
+
+
+def test_protesters_clashing_or_gathering_is_a_protest():
+    clash = only(events_of("Stone-throwing protesters clashed with police in the capital on Sunday.", "2021-03-01"),
+                 "PROTEST")
+    assert clash.mode == "riot" and clash.target.text == "police"
+    assert only(events_of("Thousands of students rallied outside parliament.", "2021-03-01"), "PROTEST").mode == "demo"

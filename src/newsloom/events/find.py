@@ -49,6 +49,9 @@ _HELPERS = frozenset(["help", "try", "seek", "attempt"])
 #: nouns that make a place named inside a target the event's location ("Afghanistan's biggest cities")
 _PLACE_NOUNS = frozenset(["city", "town", "village", "district", "province", "capital", "territory", "area",
                           "region", "border", "base", "airport", "camp", "port", "country", "state"])
+#: people whose gathering, clashing or blocking is a protest ("protesters clashed with police": PROTEST/riot)
+_PROTESTERS = frozenset(["protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"])
+_PROTEST_ACTS = frozenset(["FIGHT", "ASSAULT", "CONSULT", "MOBILIZE", "COERCE", "SANCTION", "REJECT"])
 #: the ACLED-style subtypes that fit each event type; a subtype outside them is not given
 ACLED_FIT = {
     "ASSAULT": frozenset(["ATTACK", "SUIC_BOMB", "REM_EXPLOS", "GRENADE", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL",
@@ -216,6 +219,8 @@ class _Context:
     # -- one event ----------------------------------------------------------------------------------------
     def event(self, tok: Token, trigger: Trigger, sent: Span) -> Event:
         actor_tok, target_tok = self.arguments(tok)
+        if actor_tok is not None and actor_tok.lemma_.lower() in _PROTESTERS and trigger.type in _PROTEST_ACTS:
+            trigger = Trigger("PROTEST", "riot" if trigger.type in ("FIGHT", "ASSAULT") else "demo", trigger.source)
         actor = self.participant(actor_tok) if actor_tok is not None else None
         target = self.participant(target_tok) if target_tok is not None else None
         date, source, time = self.date(tok, sent)
@@ -282,7 +287,7 @@ class _Context:
                 if prep.dep_ == "dative" and prep.pos_ in ("NOUN", "PROPN", "PRON"):
                     reachable.append(prep)
                     continue
-                if prep.lower_ in _TARGET_PREPOSITIONS or head is direct and prep.lower_ in ("of", "from", "for") \
+                if prep.lower_ in _TARGET_PREPOSITIONS or direct is not None and head.i == direct.i and prep.lower_ in ("of", "from", "for") \
                         and direct.lemma_.lower() not in _PLACE_NOUNS:  # "the town of Kunduz" is the town
                     reachable.extend(g for g in prep.children if g.dep_ == "pobj" and not self.is_place(g)
                                      and g.ent_type_ not in ("DATE", "TIME"))
@@ -293,7 +298,7 @@ class _Context:
             return named
         if direct is not None:
             return direct
-        return next((t for t in reachable if t.head.dep_ == "prep" and t.head.head is verb), None)
+        return next((t for t in reachable if t.head.dep_ == "prep" and t.head.head.i == verb.i), None)
 
     def participant(self, tok: Token) -> Participant:
         if tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
@@ -424,7 +429,7 @@ class _Context:
         if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "nsubjpass"):
             current = tok.head
             clause.append(current)
-        while current.dep_ in ("xcomp", "conj") and current.head is not current and len(clause) < 6:
+        while current.dep_ in ("xcomp", "conj") and current.head.i != current.i and len(clause) < 6:
             current = current.head
             clause.append(current)
         for i, t in enumerate(clause):
@@ -442,7 +447,7 @@ class _Context:
                 planned = planned or lemma in _INTENT
         # the clause above it: "denied that …", "said …", "… to help evacuate"
         top = clause[-1]
-        if top.dep_ in ("ccomp", "advcl", "xcomp") and top.head is not top:
+        if top.dep_ in ("ccomp", "advcl", "xcomp") and top.head.i != top.i:
             lemma = top.head.lemma_.lower()
             if lemma in _NEGATORS and top.dep_ == "ccomp":
                 negated = True
@@ -494,7 +499,7 @@ def _inherited_subject(tok: Token) -> Token | None:
         if current.dep_ in ("relcl", "acl") and current.head.pos_ in ("NOUN", "PROPN"):
             return current.head
         # not through "ccomp": the subject of "residents said" is not the subject of the clause they report
-        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or current.head is current:
+        if current.dep_ not in ("xcomp", "conj", "advcl", "pcomp") or current.head.i == current.i:
             return None
         current = current.head
         subject = next((c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")), None)
