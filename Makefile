@@ -21,6 +21,7 @@ demo: $(STAMP)
 	$(BIN)/newsloom articles --db demo.db
 	$(BIN)/newsloom quotes --db demo.db --limit 12
 	$(BIN)/newsloom actors --db demo.db --limit 12
+	$(BIN)/newsloom timeline --db demo.db --limit 15
 	$(BIN)/newsloom failures --db demo.db
 	@echo "Database: $(CURDIR)/demo.db   (try: $(BIN)/newsloom show <id> --db demo.db, or $(BIN)/newsloom serve --db demo.db)"
 

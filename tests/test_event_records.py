@@ -173,3 +173,11 @@ def test_protesters_clashing_or_gathering_is_a_protest():
                  "PROTEST")
     assert clash.mode == "riot" and clash.target.text == "police"
     assert only(events_of("Thousands of students rallied outside parliament.", "2021-03-01"), "PROTEST").mode == "demo"
+
+
+def test_pronouns_take_the_last_named_subject_and_us_is_not_a_pronoun():
+    events = events_of("The Taliban advanced on Kandahar. Officials in Afghanistan said they captured several "
+                       "districts. The US withdrew its forces.", "2021-07-29")
+    captured = only(events, "FIGHT")
+    assert captured.actor.text == "they" and captured.actor.name == "Taliban"
+    assert only(events, "RETREAT").actor.name == "United States"

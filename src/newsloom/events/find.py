@@ -301,7 +301,7 @@ class _Context:
         return next((t for t in reachable if t.head.dep_ == "prep" and t.head.head.i == verb.i), None)
 
     def participant(self, tok: Token) -> Participant:
-        if tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:
+        if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:  # not "US"
             resolved = self.resolve_pronoun(tok)
             if resolved is not None:
                 return Participant(tok.text, tok.idx, tok.idx + len(tok), resolved.id, resolved.name)
@@ -328,14 +328,22 @@ class _Context:
         return None
 
     def resolve_pronoun(self, tok: Token) -> Any | None:
-        """The nearest actor mentioned before a pronoun whose type fits it (he/she: a person; they/it: a
-        group, state or organisation); inside a quotation "we" is the speaker's side."""
+        """The actor a pronoun stands for: the last subject before it that names an actor of a fitting type
+        (he/she: a person; they/it: a group, state or organisation), else the nearest such mention; inside a
+        quotation "we" is the speaker's side."""
         wanted = ("PERSON",) if tok.lower_ in _PRONOUNS_PERSON else ("ORG", "NORP", "GPE")
         if tok.lower_ in ("we", "us", "our"):  # only the speaker's side, and only when it is known
             quote = self.quote_of(tok)
             if quote is None or not self.quotes[quote].speaker.entity:
                 return None
             return next((e for _, _, e in self.mentions if e.id == self.quotes[quote].speaker.entity), None)
+        # the most recent subject that names such an actor (the salient one), within the last 80 tokens
+        for prev in reversed(self.doc[max(0, tok.i - 80) : tok.i]):
+            if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ != "PRON":
+                entity = self.entity_at(prev.idx, prev.idx + len(prev)) or self.entity_within(
+                    prev.left_edge.idx, prev.idx + len(prev))
+                if entity is not None and entity.type in wanted:
+                    return entity
         best = None
         for m_start, _, entity in self.mentions:
             if m_start >= tok.idx:
