@@ -201,3 +201,15 @@ def test_spacy_component_sets_doc_events_with_actor_ids():
     varga = next(a for a in doc._.actors if a.name == "Helen Varga")
     assert meeting.actor.entity == varga.id and meeting.date == "2024-03-12"
     assert [t.text for t in doc._.times] == ["Tuesday"]
+
+
+def test_talks_between_two_sides_name_both():
+    event = only(events_of("Talks between the harbour authority and the dockworkers' union broke down on Tuesday.",
+                           "2024-03-12"), "CONSULT")
+    assert event.actor.text == "the harbour authority" and event.target.text == "the dockworkers' union"
+
+
+def test_an_event_needs_someone_who_acts():
+    assert events_of("The food was contaminated by weather and vermin.", "2016-09-01") == []
+    assert events_of("Regulations narrowly target power plant emissions.", "2016-09-01") == []
+    assert [e.type for e in events_of("Trump attacked Clinton in a speech on Monday.", "2016-09-01")] == ["DISAPPROVE"]

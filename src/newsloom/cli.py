@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
@@ -24,6 +25,7 @@ app = typer.Typer(
     add_completion=False,
 )
 out = Console()
+T = TypeVar("T")
 err = Console(stderr=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", help="Store: a SQLite path (default ./newsloom.db or $NEWSLOOM_DB).")]
@@ -47,6 +49,20 @@ def _use_gazetteers(files: list[Path] | None) -> None:
     known = [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
     os.environ[ENV_VAR] = os.pathsep.join([*map(str, files), *known])
     load_gazetteer.cache_clear()
+
+
+def _or_exit(query: Callable[[], T]) -> T:
+    """Run a store query; a malformed user query is a readable error and exit code 2, not a traceback."""
+    try:
+        return query()
+    except QueryError as exc:
+        err.print(f"[red]{escape(str(exc))}[/red]")
+        raise typer.Exit(2) from exc
+
+
+def _print_jsonl(rows: Iterable[Any]) -> None:
+    for row in rows:
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 @app.command()
@@ -204,11 +220,7 @@ def search(
 ) -> None:
     """Full-text search over titles and bodies (BM25 ranking)."""
     store = open_store(db)
-    try:
-        hits = store.search(query, limit=limit, outlet=outlet, since=since, until=until)
-    except QueryError as exc:
-        err.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(2) from exc
+    hits = _or_exit(lambda: store.search(query, limit=limit, outlet=outlet, since=since, until=until))
     table = Table("id", "published", "outlet", "title", "snippet")
     for h in hits:
         table.add_row(h["id"], h["published"] or "—", escape(h["outlet"] or "—"), escape(h["title"] or ""),
@@ -290,14 +302,9 @@ def quotes(
 ) -> None:
     """Who said what: stored quotes, filterable by speaker, text and date."""
     store = open_store(db)
-    try:
-        rows = store.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit)
-    except QueryError as exc:
-        err.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(2) from exc
+    rows = _or_exit(lambda: store.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit))
     if format == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        _print_jsonl(rows)
     elif format == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(["article_id", "published", "speaker", "role", "kind", "cue", "text", "via"])
@@ -332,14 +339,10 @@ def timeline(
     if format not in ("table", "jsonl"):
         raise typer.BadParameter("format must be table or jsonl")
     store = open_store(db)
-    try:
-        entries = store_timeline(store, actor=actor, search=search, type=type, since=since, until=until, limit=limit)
-    except QueryError as exc:
-        err.print(f"[red]{escape(str(exc))}[/red]")
-        raise typer.Exit(2) from exc
+    entries = _or_exit(lambda: store_timeline(store, actor=actor, search=search, type=type, since=since,
+                                              until=until, limit=limit))
     if format == "jsonl":
-        for entry in entries:
-            sys.stdout.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        _print_jsonl(entries)
         return
     table = Table("date", "what", "who", "to whom / where", "modality", "reported by")
     for e in entries:
@@ -371,8 +374,7 @@ def actors(
     rows = store.actors(type=type, search=search, limit=limit)
     store.close()
     if format == "jsonl":
-        for r in rows:
-            sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        _print_jsonl(rows)
         return
     if format != "table":
         raise typer.BadParameter("format must be table or jsonl")

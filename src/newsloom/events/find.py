@@ -20,6 +20,7 @@ Events of one type in one sentence are one event ("the suicide bombing … in wh
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -52,6 +53,25 @@ _PLACE_NOUNS = frozenset(["city", "town", "village", "district", "province", "ca
 #: people whose gathering, clashing or blocking is a protest ("protesters clashed with police": PROTEST/riot)
 _PROTESTERS = frozenset(["protester", "protestor", "demonstrator", "rioter", "marcher", "picketer"])
 _PROTEST_ACTS = frozenset(["FIGHT", "ASSAULT", "CONSULT", "MOBILIZE", "COERCE", "SANCTION", "REJECT"])
+#: nouns for people and bodies that take part in political events (an event needs such a participant,
+#: a named one, or — for violence and protest — a count or a place: "the food was contaminated" is none)
+_GROUP_NOUNS = frozenset(
+    ["government", "administration", "force", "troop", "soldier", "army", "military", "police", "officer",
+     "militant", "rebel", "insurgent", "fighter", "gunman", "militia", "protester", "protestor", "demonstrator",
+     "rioter", "official", "authority", "minister", "ministry", "president", "leader", "lawmaker", "legislator",
+     "senator", "congress", "parliament", "court", "judge", "prosecutor", "agency", "regime", "party",
+     "opposition", "coalition", "alliance", "union", "delegation", "diplomat", "envoy", "ambassador",
+     "spokesman", "spokeswoman", "spokesperson", "commander", "general", "civilian", "resident", "villager",
+     "refugee", "migrant", "worker", "student", "people", "group", "organization", "organisation", "member",
+     "country", "nation", "state", "council", "committee", "campaign", "candidate", "voter", "hacker",
+     "terrorist", "bomber", "attacker", "guard", "peacekeeper", "negotiator", "mediator", "company", "city",
+     "town", "newspaper", "media", "power", "assailant", "man", "woman", "crowd", "mob", "militiaman"])
+_VIOLENT_TYPES = frozenset(["ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE"])
+#: attack words that, aimed at a person with no violence in the sentence, are words, not blows
+_VERBAL_ATTACKS = frozenset(["attack", "blast", "hit", "target", "slam", "lash", "assail", "hammer", "fight"])
+_VIOLENCE = re.compile(r"\b(?:kill\w*|dead|death|wound\w*|injur\w*|bomb\w*|guns?|gunfire|shot|shoot\w*|fired|troops|"
+                       r"soldiers|military|militants?|missiles?|rockets?|weapons?|armed|stabb\w*|beat(?:en|ing)?|"
+                       r"assault\w*|hospital\w*|police|explosi\w*)\b", re.I)
 #: the ACLED-style subtypes that fit each event type; a subtype outside them is not given
 ACLED_FIT = {
     "ASSAULT": frozenset(["ATTACK", "SUIC_BOMB", "REM_EXPLOS", "GRENADE", "SEX_VIOL", "ABDUCT_DISSAP", "MOB_VIOL",
@@ -135,7 +155,7 @@ def find_events(doc: Doc, published: str | None, quotes: list[Any] | None = None
                 continue
             sentence_events.append((tok, event))
         _share_quantities(sentence_events, quantities)
-        events.extend(e for _, e in sentence_events)
+        events.extend(e for _, e in sentence_events if context.involves_actors(e))
     return events
 
 
@@ -225,6 +245,9 @@ class _Context:
         target = self.participant(target_tok) if target_tok is not None else None
         date, source, time = self.date(tok, sent)
         quote = self.quote_of(tok)
+        if trigger.type in ("ASSAULT", "FIGHT") and tok.lemma_.lower() in _VERBAL_ATTACKS and target is not None \
+                and self.is_person(target) and not _VIOLENCE.search(sent.text):
+            trigger = Trigger("DISAPPROVE", None, trigger.source)  # "Trump attacked Clinton on Twitter"
         event = Event(
             type=trigger.type, mode=trigger.mode,
             trigger=TextSpan(tok.text, tok.idx, tok.idx + len(tok)),
@@ -245,12 +268,18 @@ class _Context:
             if actor is None:
                 actor = next((c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ in
                               ("NORP", "ORG", "GPE", "PERSON")), None)
+            if actor is None and tok.dep_ in ("dobj", "attr") and tok.head.pos_ == "VERB":
+                # "opened investigations against …", "launched an offensive": the verb's subject
+                actor = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             target = None
             for prep in (c for c in tok.children if c.dep_ == "prep"):
                 pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
                 if pobj is None:
                     continue
-                if prep.lower_ == "by" and actor is None:
+                if prep.lower_ == "between" and actor is None:  # "talks between A and B", "clash between …"
+                    actor = pobj
+                    target = next((c for c in pobj.children if c.dep_ == "conj"), target)
+                elif prep.lower_ in ("by", "from") and actor is None:
                     actor = pobj
                 elif prep.lower_ in ("on", "against", "with", "of") and target is None \
                         and not self.is_place(pobj):
@@ -299,6 +328,46 @@ class _Context:
         if direct is not None:
             return direct
         return next((t for t in reachable if t.head.dep_ == "prep" and t.head.head.i == verb.i), None)
+
+    def is_person(self, part: Participant) -> bool:
+        entity = self.entity_at(part.start, part.end) or self.entity_within(part.start, part.end)
+        return entity is not None and entity.type == "PERSON"
+
+    def involves_actors(self, event: Event) -> bool:
+        """Whether an event is done by or to someone who can act politically: an article actor, a named one,
+        a group of people or an institution. An abstract actor ("regulations target emissions", "reasons to
+        attack") rules it out unless it is violence or protest with a count or a place ("an explosion killed
+        two"); with no actor, violence and protest count with any target, a count or a place."""
+        violent = event.type in _VIOLENT_TYPES
+        actor_ok = event.actor is not None and self.actor_like(event.actor)
+        target_ok = event.target is not None and self.actor_like(event.target)
+        if event.actor is not None and not actor_ok:
+            return violent and bool(event.quantities or event.location)
+        if actor_ok or target_ok:
+            return True
+        return violent and bool(event.actor or event.target or event.quantities or event.location)
+
+    def actor_like(self, part: Participant) -> bool:
+        if part.entity:
+            return True
+        span = self.doc.char_span(part.start, part.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        if root.like_num or root.lower_ in ("thousands", "hundreds", "dozens", "scores", "millions", "some", "many"):
+            # "thousands of students": the students
+            of = next((c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            root = next((g for g in of.children if g.dep_ == "pobj"), root) if of is not None else root
+        if root.pos_ == "PRON" and root.lower_ in ("we", "us", "our", "i", "me") and self.quote_of(root) is not None:
+            return True  # the speaker's side: someone said it
+        if root.pos_ == "PRON" and root.lower_ in _PRONOUNS_GROUP | _PRONOUNS_PERSON:
+            # "The group denied that it …": the last subject before the pronoun decides
+            root = next((t for t in reversed(self.doc[max(0, root.i - 80) : root.i])
+                         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), root)
+            if root.pos_ == "PRON":
+                return False
+        return _named(root) or root.lemma_.lower() in _GROUP_NOUNS or \
+            self.entity_at(root.idx, root.idx + len(root)) is not None
 
     def participant(self, tok: Token) -> Participant:
         if tok.pos_ == "PRON" and tok.lower_ in _PRONOUNS_PERSON | _PRONOUNS_GROUP:  # not "US"
