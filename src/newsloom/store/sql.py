@@ -478,16 +478,19 @@ class SQLStore:
             condition, extra = self._quote_text_filter(search)
             where.append(condition)
             params += extra
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
         try:
-            rows = self.conn.execute(
-                f"SELECT {QUOTE_COLUMNS} FROM {QUOTES_FROM} {clause} "
-                "ORDER BY COALESCE(a.published, '') DESC, q.article_id, q.position LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            ).fetchall()
+            rows = self._filtered(f"SELECT {QUOTE_COLUMNS} FROM {QUOTES_FROM}", where, params,
+                                  "COALESCE(a.published, '') DESC, q.article_id, q.position", limit, offset)
         except self.QUERY_ERRORS as exc:
             raise QueryError(f"cannot search quotes for {search!r}: {exc}") from exc
         return [_quote_row(r) for r in rows]
+
+    def _filtered(self, select: str, where: list[str], params: list[Any], order: str, limit: int,
+                  offset: int) -> list[Any]:
+        """``select`` with the ANDed ``where`` conditions, in ``order``, one page of rows."""
+        clause = ("WHERE " + " AND ".join(where)) if where else ""
+        return self.conn.execute(f"{select} {clause} ORDER BY {order} LIMIT ? OFFSET ?",
+                                 [*params, limit, offset]).fetchall()
 
     def events(
         self,
@@ -523,12 +526,8 @@ class SQLStore:
         if until:
             where.append("substr(e.date, 1, 10) <= ?")
             params.append(until)
-        clause = ("WHERE " + " AND ".join(where)) if where else ""
-        rows = self.conn.execute(
-            f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM} {clause} "
-            "ORDER BY CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date, e.article_id, e.position LIMIT ? OFFSET ?",
-            [*params, limit, offset],
-        ).fetchall()
+        rows = self._filtered(f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM}", where, params,
+                              "CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date, e.article_id, e.position", limit, offset)
         return [_event_row(r) for r in rows]
 
     def failures(self) -> list[dict[str, Any]]:
