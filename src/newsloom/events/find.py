@@ -21,7 +21,8 @@ Events of one type in one sentence are one event ("the suicide bombing … in wh
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -32,7 +33,6 @@ from newsloom.events.quantities import Quantity, find_quantities
 from newsloom.nlp.quotes import TextSpan
 
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
-#: event types whose sentence also gets an ACLED-style subtype (violence, coercion, protest, territory)
 _PLACE_PREPOSITIONS = frozenset(["in", "at", "near", "into", "across", "outside", "inside", "around", "from", "on",
                                  "throughout", "toward", "towards"])
 _TARGET_PREPOSITIONS = frozenset(["on", "against", "with", "to", "upon", "at"])
@@ -126,9 +126,6 @@ class Event:
     #: how PLOVER's coders would code the report (see :func:`plover_coding`)
     coded: str | None = None
 
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
 
 def find_events(doc: Doc, published: str | None, quotes: list[Any] | None = None,
                 entities: list[Any] | None = None, times: list[Any] | None = None) -> list[Event]:
@@ -155,7 +152,12 @@ def find_events(doc: Doc, published: str | None, quotes: list[Any] | None = None
                 continue
             sentence_events.append((tok, event))
         _share_quantities(sentence_events, quantities)
-        events.extend(e for _, e in sentence_events if context.involves_actors(e))
+        kept = [e for _, e in sentence_events if context.involves_actors(e)]
+        if any(e.type in ACLED_FIT for e in kept):  # one classification per sentence, only when it is used
+            subtype = acled_subtype(sent.text)
+            for e in kept:
+                e.acled = subtype if subtype in ACLED_FIT.get(e.type, ()) else None
+        events.extend(kept)
     return events
 
 
@@ -201,7 +203,7 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _merge(into: Event, other: Event) -> None:
-    for name in ("actor", "target", "location", "mode", "acled"):
+    for name in ("actor", "target", "location", "mode"):
         if getattr(into, name) is None and getattr(other, name) is not None:
             setattr(into, name, getattr(other, name))
     if into.date_source != "sentence" and other.date_source == "sentence":
@@ -255,9 +257,6 @@ class _Context:
             date=date, date_source=source, time=time, modality=self.modality(tok, quote),
             sentence=TextSpan(sent.text, sent.start_char, sent.end_char), quote=quote,
         )
-        if trigger.type in ACLED_FIT:
-            subtype = acled_subtype(sent.text)
-            event.acled = subtype if subtype in ACLED_FIT[trigger.type] else None
         event.coded = plover_coding(event)
         return event
 
@@ -345,7 +344,7 @@ class _Context:
             return violent and bool(event.quantities or event.location)
         if actor_ok or target_ok:
             return True
-        return violent and bool(event.actor or event.target or event.quantities or event.location)
+        return violent and bool(event.target or event.quantities or event.location)
 
     def actor_like(self, part: Participant) -> bool:
         if part.entity:
@@ -362,9 +361,8 @@ class _Context:
             return True  # the speaker's side: someone said it
         if root.pos_ == "PRON" and root.lower_ in _PRONOUNS_GROUP | _PRONOUNS_PERSON:
             # "The group denied that it …": the last subject before the pronoun decides
-            root = next((t for t in reversed(self.doc[max(0, root.i - 80) : root.i])
-                         if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ != "PRON"), root)
-            if root.pos_ == "PRON":
+            root = next(self.subjects_before(root), None)
+            if root is None:
                 return False
         return _named(root) or root.lemma_.lower() in _GROUP_NOUNS or \
             self.entity_at(root.idx, root.idx + len(root)) is not None
@@ -406,13 +404,12 @@ class _Context:
             if quote is None or not self.quotes[quote].speaker.entity:
                 return None
             return next((e for _, _, e in self.mentions if e.id == self.quotes[quote].speaker.entity), None)
-        # the most recent subject that names such an actor (the salient one), within the last 80 tokens
-        for prev in reversed(self.doc[max(0, tok.i - 80) : tok.i]):
-            if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ != "PRON":
-                entity = self.entity_at(prev.idx, prev.idx + len(prev)) or self.entity_within(
-                    prev.left_edge.idx, prev.idx + len(prev))
-                if entity is not None and entity.type in wanted:
-                    return entity
+        # the most recent subject that names such an actor (the salient one)
+        for prev in self.subjects_before(tok):
+            entity = self.entity_at(prev.idx, prev.idx + len(prev)) or self.entity_within(
+                prev.left_edge.idx, prev.idx + len(prev))
+            if entity is not None and entity.type in wanted:
+                return entity
         best = None
         for m_start, _, entity in self.mentions:
             if m_start >= tok.idx:
@@ -420,6 +417,13 @@ class _Context:
             if entity.type in wanted:
                 best = entity
         return best
+
+    def subjects_before(self, tok: Token, window: int = 80) -> Iterator[Token]:
+        """Non-pronoun subjects in the ``window`` tokens before ``tok``, nearest first: a pronoun's
+        candidate antecedents."""
+        for prev in reversed(self.doc[max(0, tok.i - window) : tok.i]):
+            if prev.dep_ in ("nsubj", "nsubjpass") and prev.pos_ != "PRON":
+                yield prev
 
     def is_place(self, tok: Token) -> bool:
         return tok.ent_type_ in PLACE_LABELS and tok.ent_type_ != "GPE" or (
