@@ -6,8 +6,9 @@ import json
 
 import pytest
 
-from newsloom.link.timeline import build_timeline, sort_date
+from newsloom.link.timeline import build_timeline
 from newsloom.store import open_store
+from newsloom.temporal import first_day
 from tests.conftest import run_cli
 
 
@@ -18,12 +19,12 @@ from tests.conftest import run_cli
      ("2021-08-13/2021-08-15", "2021-08-13"), (None, None), ("PRESENT_REF", None)],
 )
 def test_values_of_any_granularity_sort_by_their_first_day(value, day):
-    assert sort_date(value) == day
+    assert first_day(value) == day
 
 
 def event_row(article_id, outlet, date, actor, target, type_="FIGHT"):
     return {"article_id": article_id, "outlet": outlet, "title": f"{outlet} story", "published": date,
-            "date": date, "date_source": "sentence", "type": type_, "mode": None, "modality": "asserted",
+            "date": date, "day": first_day(date), "date_source": "sentence", "type": type_, "mode": None, "modality": "asserted",
             "actor": {"text": actor, "entity": None}, "target": {"text": target, "entity": None},
             "location": None, "quantities": [], "sentence": {"text": f"{actor} hit {target}."},
             "trigger": {"text": "hit", "start": 0, "end": 3}, "time": None, "quote": None}
@@ -49,6 +50,7 @@ def test_unknown_dates_come_last_and_speech_act_events_replace_their_statement()
     accusation = {**event_row("a1", "Wire A", "2024-03-12", "Ana Ruiz", "the mayor", "DISAPPROVE"), "quote": 0,
                   "trigger": {"text": "accused", "start": 10, "end": 17}}
     undated = {**event_row("z9", "Paper Z", None, "rebels", "the bridge"), "date_source": None}
+    assert undated["day"] is None
     entries = build_timeline([undated, accusation], [quote, other])
     assert [e["kind"] for e in entries] == ["event", "statement", "event"]
     assert entries[0]["type"] == "DISAPPROVE" and entries[1]["text"] == "We will rebuild"
@@ -99,11 +101,18 @@ def test_timeline_command_merges_outlets_and_filters(db, tmp_path):
     try:
         fled = [e for e in store.events(search="fled") if e["trigger"]["text"] == "fled"]
         assert fled and fled[0]["quantities"][0]["number"] == 4000
+        # "since the weekend" is 2024-W10-WE: it orders and filters by its first day, not as a string
+        assert (fled[0]["date"], fled[0]["day"]) == ("2024-W10-WE", "2024-03-09")
+        assert any(e["trigger"]["text"] == "fled" for e in store.events(until="2024-03-09"))
+        assert not any(e["trigger"]["text"] == "fled" for e in store.events(since="2024-03-10"))
+        days = [e["day"] for e in store.events()]
+        known = [d for d in days if d is not None]
+        assert known == sorted(known) and days[: len(known)] == known  # by day, unknown days last
         article = store.get_article(captured[0]["sources"][0]["article_id"])
         assert any(e["trigger"]["text"] == "captured" for e in article["events"])
         assert store.stats()["events"] >= 3
         later = store.events(since="2024-03-12", type="FIGHT")
-        assert all(e["date"] >= "2024-03-12" for e in later)
+        assert all(e["day"] >= "2024-03-12" for e in later)
         assert not any(e["trigger"]["text"] == "captured" for e in later)
     finally:
         store.close()

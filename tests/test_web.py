@@ -110,6 +110,8 @@ def test_actor_page_shows_quotes_by_them_and_the_timeline_shows_statements_once(
     texts = [e["text"] for e in items]
     assert len(texts) == len(set(zip(texts, (e["date"] for e in items))))  # one entry per statement and day
     assert any(len(e["sources"]) == 2 for e in items)  # the syndicated copy is a second source, not a row
+    strike = client.get("/api/timeline", params={"actor": "person:daniel-reyes", "search": "strike"}).json()["items"]
+    assert strike and all("strike" in e["text"].lower() for e in strike)  # the words filter the actor's quotes too
 
 
 def test_events_on_the_article_page_the_api_and_the_timeline(client):

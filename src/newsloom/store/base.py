@@ -59,8 +59,9 @@ class Store(Protocol):
         """Articles matching a full-text query, best first, with a snippet (matches between HIT_START and
         HIT_END), optionally only from one outlet and a publication-date range."""
 
-    def quotes(self, *, speaker: str | None = None, search: str | None = None, since: str | None = None,
-               until: str | None = None, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
+    def quotes(self, *, speaker: str | None = None, entity: str | None = None, search: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 100,
+               offset: int = 0) -> list[dict[str, Any]]: ...
 
     def events(self, *, actor: str | None = None, type: str | None = None, search: str | None = None,
                since: str | None = None, until: str | None = None, limit: int = 100,

@@ -17,6 +17,7 @@ from typing import Any
 
 from newsloom.record import Article
 from newsloom.store.base import Batch, QueryError
+from newsloom.temporal import first_day
 
 ARTICLE_COLUMNS = (
     "id, source_path, source_url, source_format, source_item, title, published, authors, outlet, dateline, "
@@ -79,7 +80,7 @@ EVENT_COLUMNS = (
     "e.actor, e.actor_start, e.actor_end, COALESCE(la.canonical, e.actor_entity) AS actor_entity, e.actor_name, "
     "e.target, e.target_start, e.target_end, COALESCE(lt.canonical, e.target_entity) AS target_entity, e.target_name, "
     "e.location, e.location_start, e.location_end, COALESCE(ll.canonical, e.location_entity) AS location_entity, "
-    "e.location_name, e.date, e.date_source, e.time_text, e.time_start, e.time_end, e.quantities, e.modality, "
+    "e.location_name, e.date, e.day, e.date_source, e.time_text, e.time_start, e.time_end, e.quantities, e.modality, "
     "e.sentence_start, e.sentence_end, e.quote, e.acled, "
     "substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence, "
     "a.published, a.title, a.outlet"
@@ -89,7 +90,7 @@ _PARTICIPANTS = ("actor", "target", "location")
 EVENT_FIELDS = (
     "article_id", "position", "type", "mode", "coded", "trigger_text", "trigger_start", "trigger_end",
     *(f"{p}{suffix}" for p in _PARTICIPANTS for suffix in ("", "_start", "_end", "_entity", "_name")),
-    "date", "date_source", "time_text", "time_start", "time_end", "quantities", "modality", "sentence_start",
+    "date", "day", "date_source", "time_text", "time_start", "time_end", "quantities", "modality", "sentence_start",
     "sentence_end", "quote", "acled",
 )
 
@@ -109,7 +110,7 @@ def _event_row(row: Any) -> dict[str, Any]:
         "coded": r["coded"],
         "trigger": {"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]},
         **{name: _participant(r, name) for name in _PARTICIPANTS},
-        "date": r["date"], "date_source": r["date_source"],
+        "date": r["date"], "day": r["day"], "date_source": r["date_source"],
         "time": None if r["time_text"] is None
         else {"text": r["time_text"], "start": r["time_start"], "end": r["time_end"]},
         "quantities": json.loads(r["quantities"] or "[]"), "modality": r["modality"],
@@ -125,7 +126,7 @@ def _event_values(article_id: str, position: int, e: Any) -> tuple[Any, ...]:
         parts += [None] * 5 if p is None else [p.text, p.start, p.end, p.entity, p.name]
     return (
         article_id, position, e.type, e.mode, e.coded, e.trigger.text, e.trigger.start, e.trigger.end, *parts,
-        e.date, e.date_source, e.time.text if e.time else None, e.time.start if e.time else None,
+        e.date, first_day(e.date), e.date_source, e.time.text if e.time else None, e.time.start if e.time else None,
         e.time.end if e.time else None, json.dumps([asdict(q) for q in e.quantities], ensure_ascii=False),
         e.modality, e.sentence.start, e.sentence.end, e.quote, e.acled,
     )
@@ -462,6 +463,7 @@ class SQLStore:
         self,
         *,
         speaker: str | None = None,
+        entity: str | None = None,
         search: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -469,11 +471,15 @@ class SQLStore:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored quotes, newest articles first; ``speaker`` matches name or mention (case-insensitive
-        substring), ``search`` is a full-text query over quote text and speaker, dates bound publication."""
+        substring), ``entity`` a canonical actor id the speaker must be, ``search`` is a full-text query over
+        quote text and speaker, dates bound publication."""
         where, params = article_filters(None, since, until)
         if speaker:
             where.append("(lower(q.speaker) LIKE lower(?) OR lower(q.mention) LIKE lower(?))")
             params += [f"%{speaker}%", f"%{speaker}%"]
+        if entity:
+            where.append("COALESCE(ql.canonical, q.entity) = ?")
+            params.append(entity)
         if search:
             condition, extra = self._quote_text_filter(search)
             where.append(condition)
@@ -505,7 +511,7 @@ class SQLStore:
     ) -> list[dict[str, Any]]:
         """Stored events by the date they happened (unknown dates last); ``actor`` (any name, id or
         mention) must be the actor or the target, ``type`` a PLOVER type, ``search`` words of the sentence;
-        ``since``/``until`` bound the event's date."""
+        ``since``/``until`` bound the first day of the event's date (a week by its Monday)."""
         where: list[str] = []
         params: list[Any] = []
         if actor:
@@ -521,13 +527,13 @@ class SQLStore:
             where.append("lower(substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)) LIKE lower(?)")
             params.append(f"%{search}%")
         if since:
-            where.append("e.date >= ?")
-            params.append(since)
+            where.append("e.day >= ?")
+            params.append(since[:10])
         if until:
-            where.append("substr(e.date, 1, 10) <= ?")
-            params.append(until)
+            where.append("e.day <= ?")
+            params.append(until[:10])
         rows = self._filtered(f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM}", where, params,
-                              "CASE WHEN e.date IS NULL THEN 1 ELSE 0 END, e.date, e.article_id, e.position", limit, offset)
+                              "CASE WHEN e.day IS NULL THEN 1 ELSE 0 END, e.day, e.article_id, e.position", limit, offset)
         return [_event_row(r) for r in rows]
 
     def failures(self) -> list[dict[str, Any]]:

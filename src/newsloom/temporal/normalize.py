@@ -393,3 +393,35 @@ def dateparser_value(text: str, ref: date, *, prefer_past: bool = True) -> str |
     return {
         "year": f"{d.year}", "month": f"{d.year}-{d.month:02d}", "week": _week(d.date()),
     }.get(data.period or "day", d.date().isoformat())
+
+
+_WEEK_VALUE = re.compile(r"^(\d{4})-W(\d{2})")
+_QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])")
+_SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)")
+#: "SU" → "06": the month each season value begins
+_SEASON_VALUE_MONTH = {_SEASONS[name]: f"{month:02d}" for name, month in _SEASON_START.items()}
+
+
+def first_day(value: str | None) -> str | None:
+    """The first day a TIMEX3-style value covers, as YYYY-MM-DD ("2021-W31" → its Monday, "2021-Q3" →
+    2021-07-01, "2021-08-13/2021-08-15" → 2021-08-13), so values of any granularity order together."""
+    if not value:
+        return None
+    value = value.split("/", 1)[0]
+    week = _WEEK_VALUE.match(value)
+    if week:  # "2021-W31", or "2021-W31-WE" for its weekend (from the Saturday)
+        weekday = 6 if value.endswith("-WE") else 1
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), weekday).isoformat()
+    quarter = _QUARTER_VALUE.match(value)
+    if quarter:
+        return f"{quarter.group(1)}-{3 * int(quarter.group(2)) - 2:02d}-01"
+    season = _SEASON_VALUE.match(value)
+    if season:
+        return f"{season.group(1)}-{_SEASON_VALUE_MONTH[season.group(2)]}-01"
+    if re.match(r"^\d{4}-\d{2}-\d{2}", value):
+        return value[:10]
+    if re.match(r"^\d{4}-\d{2}$", value):
+        return value + "-01"
+    if re.match(r"^\d{4}$", value):
+        return value + "-01-01"
+    return None

@@ -1,5 +1,6 @@
 -- newsloom store, schema version 6: event records (PLOVER type, participants with their actor ids, date
--- and where it came from, quantities as JSON, modality), offsets into the article body.
+-- and where it came from, quantities as JSON, modality), offsets into the article body. ``date`` is the
+-- TIMEX3-style value ("2021-W34", "2021-08-13/2021-08-15"); ``day`` its first day, which orders and filters.
 CREATE TABLE events (
     article_id       TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     position         INTEGER NOT NULL,
@@ -25,6 +26,7 @@ CREATE TABLE events (
     location_entity  TEXT,
     location_name    TEXT,
     date             TEXT,
+    day              TEXT,
     date_source      TEXT,
     time_text        TEXT,
     time_start       INTEGER,
@@ -37,7 +39,7 @@ CREATE TABLE events (
     acled            TEXT,
     PRIMARY KEY (article_id, position)
 );
-CREATE INDEX events_date ON events (date);
+CREATE INDEX events_day ON events (day);
 CREATE INDEX events_type ON events (type);
 CREATE INDEX events_actor ON events (actor_entity);
 CREATE INDEX events_target ON events (target_entity);
