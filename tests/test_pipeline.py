@@ -201,3 +201,32 @@ def test_parallel_ingest_stores_what_a_serial_ingest_stores(tmp_path, mode):
     result = run_cli("ingest", str(SAMPLE), "--db", parallel, "-q", *mode)
     assert result.returncode == 1, result.stderr.decode()[-2000:]
     assert _store_digest(parallel) == _store_digest(serial)
+
+
+def test_analyzers_return_chunks_in_order_with_a_bounded_window():
+    """Workers may finish out of order; results come back in job order, and jobs are read only as far as
+    the window allows (the input is streamed, not listed)."""
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsloom.parallel import _in_order
+
+    read = []
+
+    def jobs():
+        for key in range(6):
+            read.append(key)
+            yield key, [key] if key != 3 else []  # an all-skipped group submits nothing
+
+    def slow_first(raws):
+        time.sleep(0.05 if raws[0] == 0 else 0)
+        return [f"result {raws[0]}"]
+
+    with ThreadPoolExecutor(3) as pool:
+        stream = _in_order(lambda raws: pool.submit(slow_first, raws), jobs(), ahead=2)
+        first = next(stream)
+        assert first == (0, ["result 0"])
+        assert len(read) == 3  # two in flight behind the one returned
+        rest = list(stream)
+    assert [key for key, _ in rest] == [1, 2, 3, 4, 5]
+    assert dict(rest)[3] == []

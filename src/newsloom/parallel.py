@@ -1,8 +1,9 @@
 """Where per-document analysis runs: in this process, in worker processes, or on a Dask cluster.
 
-An analyzer maps a chunk of :class:`~newsloom.record.RawDocument` to their results (Article or Failure) in
-the same order; :func:`newsloom.pipeline.ingest` feeds it batches and stays the only writer to the store,
-so cross-document work (duplicates, actor merging) sees every result whatever worker produced it.
+An analyzer streams chunks of :class:`~newsloom.record.RawDocument` to their results (Article or Failure),
+chunk by chunk in input order, with a few chunks in flight so workers never wait for the writer:
+:func:`newsloom.pipeline.ingest` stays the only writer to the store, so cross-document work (duplicates,
+actor merging) sees every result whatever worker produced it.
 The corpus line statistics the cleaner needs are shipped to each worker once (process initializer, or a
 Dask ``scatter`` broadcast), not with every document.
 """
@@ -10,24 +11,28 @@ Dask ``scatter`` broadcast), not with every document.
 from __future__ import annotations
 
 import multiprocessing
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from newsloom.clean.stats import LineStats
 from newsloom.record import Article, Failure, RawDocument
 
 Result = Article | Failure
+Key = TypeVar("Key")
+Job = tuple[Key, Sequence[RawDocument]]
 
 #: documents per task: one nlp.pipe batch (pipeline.PARSE_BATCH), and task overhead small next to ~1.5 s of work
 CHUNK = 16
+#: chunks in flight per worker: one running, two queued, so a worker finishing a chunk finds the next one
+#: waiting while the writer stores earlier results
+AHEAD_PER_WORKER = 3
 
 
 class Analyzer(Protocol):
-    #: how many documents it can usefully have in flight (the ingest batch is at least this large)
-    capacity: int
-
-    def __call__(self, raws: Sequence[RawDocument]) -> list[Result]: ...
+    def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
+        """``(key, results)`` for each ``(key, chunk)`` of ``jobs``, in order; ``jobs`` is read lazily."""
 
     def close(self) -> None: ...
 
@@ -39,18 +44,27 @@ def analyze_chunk(raws: Sequence[RawDocument], stats: LineStats | None) -> list[
     return process_items(raws, stats)
 
 
-def _chunks(raws: Sequence[RawDocument], size: int) -> list[list[RawDocument]]:
-    return [list(raws[i : i + size]) for i in range(0, len(raws), size)]
+def _in_order(submit: Callable[[list[RawDocument]], Any], jobs: Iterable[Job], ahead: int,
+              ) -> Iterator[tuple[Key, list[Result]]]:
+    """Submit jobs to futures, keeping ``ahead`` of them in flight, and yield their results in job order."""
+    window: deque[tuple[Any, Any]] = deque()
+    for key, raws in jobs:
+        window.append((key, submit(list(raws)) if raws else None))
+        while len(window) > ahead:
+            done_key, future = window.popleft()
+            yield done_key, future.result() if future is not None else []
+    while window:
+        done_key, future = window.popleft()
+        yield done_key, future.result() if future is not None else []
 
 
 class SerialAnalyzer:
-    capacity = 1
-
     def __init__(self, stats: LineStats | None) -> None:
         self.stats = stats
 
-    def __call__(self, raws: Sequence[RawDocument]) -> list[Result]:
-        return analyze_chunk(raws, self.stats)
+    def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
+        for key, raws in jobs:
+            yield key, analyze_chunk(raws, self.stats) if raws else []
 
     def close(self) -> None:
         pass
@@ -72,15 +86,12 @@ class ProcessAnalyzer:
     """``--workers N``: N processes on this machine (spawned, so no parent state or thread is forked)."""
 
     def __init__(self, stats: LineStats | None, workers: int) -> None:
-        self.capacity = workers * CHUNK * 4
+        self.ahead = workers * AHEAD_PER_WORKER
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker, initargs=(stats,))
 
-    def __call__(self, raws: Sequence[RawDocument]) -> list[Result]:
-        results: list[Result] = []
-        for chunk in self.pool.map(_worker_chunk, _chunks(raws, CHUNK)):
-            results.extend(chunk)
-        return results
+    def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
+        return _in_order(lambda raws: self.pool.submit(_worker_chunk, raws), jobs, self.ahead)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -101,16 +112,12 @@ class DaskAnalyzer:
         else:
             self.client = Client(address)
         nworkers = max(1, len(self.client.scheduler_info().get("workers", {})))
-        self.capacity = nworkers * CHUNK * 4
+        self.ahead = nworkers * AHEAD_PER_WORKER
         self.stats = self.client.scatter(stats, broadcast=True) if stats is not None else None
 
-    def __call__(self, raws: Sequence[RawDocument]) -> list[Result]:
-        futures: list[Any] = [self.client.submit(analyze_chunk, chunk, self.stats, pure=False)
-                              for chunk in _chunks(raws, CHUNK)]
-        results: list[Result] = []
-        for chunk in self.client.gather(futures):
-            results.extend(chunk)
-        return results
+    def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
+        return _in_order(lambda raws: self.client.submit(analyze_chunk, raws, self.stats, pure=False),
+                         jobs, self.ahead)
 
     def close(self) -> None:
         self.client.close()

@@ -29,6 +29,7 @@ from newsloom.link.actors import ActorName, canonical_ids
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
 from newsloom.nlp import extract_quotes, load_nlp
 from newsloom.nlp.headlines import headline_quotes
+from newsloom.parallel import CHUNK, Analyzer, make_analyzer
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
 from newsloom.temporal import find_times
@@ -187,15 +188,54 @@ def _ingest(
     workers: int = 1,
     dask: str | None = None,
 ) -> IngestReport:
-    from newsloom.parallel import make_analyzer
-
     stats = LineStats.from_rows(store.line_counts())
     stats.merge(gather_line_stats(inputs, store.existing_ids))
     analyzer = make_analyzer(stats, workers=workers, dask=dask)
     try:
-        return _ingest_with(inputs, store, max(batch_size, analyzer.capacity), on_item, analyzer)
+        return _ingest_with(inputs, store, batch_size, on_item, analyzer)
     finally:
         analyzer.close()
+
+
+#: an input item already in the store, or earlier in this run
+ALREADY_STORED = None
+#: input items looked up in the store with one query
+LOOKUP_BATCH = 100
+
+
+def _jobs(inputs: list[str], store: Store, chunk: int,
+          ) -> Iterator[tuple[list[RawDocument | Failure | None], list[RawDocument]]]:
+    """Input items in order, grouped so that each group has at most ``chunk`` documents to analyse:
+    ``(items, to_analyse)``, where an item already stored (or seen earlier in the run) is ``ALREADY_STORED``
+    and a reading failure stays a Failure."""
+    seen_in_run: set[str] = set()
+    block: list[RawDocument | Failure] = []
+
+    def groups() -> Iterator[tuple[list[RawDocument | Failure | None], list[RawDocument]]]:
+        known = store.existing_ids([article_id(r) for r in block if isinstance(r, RawDocument)])
+        items: list[RawDocument | Failure | None] = []
+        todo: list[RawDocument] = []
+        for item in block:
+            if isinstance(item, RawDocument):
+                aid = article_id(item)
+                if aid in known or aid in seen_in_run:
+                    items.append(ALREADY_STORED)
+                    continue
+                seen_in_run.add(aid)
+                todo.append(item)
+            items.append(item)
+            if len(todo) == chunk:
+                yield items, todo
+                items, todo = [], []
+        if items:
+            yield items, todo
+        block.clear()
+
+    for item in read_items(inputs):
+        block.append(item)
+        if len(block) >= LOOKUP_BATCH:
+            yield from groups()
+    yield from groups()
 
 
 def _ingest_with(
@@ -203,13 +243,12 @@ def _ingest_with(
     store: Store,
     batch_size: int,
     on_item: Callable[[Article | Failure | None], None] | None,
-    analyzer: Callable[[list[RawDocument]], list[Article | Failure]],
+    analyzer: Analyzer,
 ) -> IngestReport:
     index = DuplicateIndex()
     index.load(store.duplicate_rows())
     report = IngestReport()
     batch = Batch()
-    seen_in_run: set[str] = set()
 
     def flush() -> None:
         nonlocal batch
@@ -217,60 +256,45 @@ def _ingest_with(
             store.write_batch(batch)
         batch = Batch()
 
-    pending: list[RawDocument | Failure] = []
-
-    def process_pending() -> None:
-        raws = [p for p in pending if isinstance(p, RawDocument)]
-        known = store.existing_ids([article_id(r) for r in raws])
-        todo: list[RawDocument] = []
-        for raw in raws:
-            aid = article_id(raw)
-            if aid not in known and aid not in seen_in_run:
-                seen_in_run.add(aid)
-                todo.append(raw)
-        analysed = dict(zip((id(r) for r in todo), analyzer(todo)))
-        for item in pending:
-            if isinstance(item, Failure):
-                _record_failure(item)
-                continue
-            result = analysed.get(id(item))
-            if result is None:
-                report.skipped += 1
-                if on_item:
-                    on_item(None)
-                continue
-            if isinstance(result, Failure):
-                _record_failure(result)
-                continue
-            mh = minhash_of(result.body)
-            changes = index.add(result.id, result.published, result.body_sha256, mh)
-            result.duplicate_of = changes.pop(result.id)
-            joined_cluster = result.duplicate_of is not None or bool(changes)
-            batch.articles.append(result)
-            batch.signatures[result.id] = signature_bytes(mh)
-            if not item.is_html:
-                batch.line_keys[result.id] = _line_keys(item)
-            batch.links.update(changes)
-            report.stored += 1
-            report.duplicates += joined_cluster
-            if on_item:
-                on_item(result)
-            if len(batch) >= batch_size:
-                flush()
-        pending.clear()
-
-    def _record_failure(failure: Failure) -> None:
+    def record_failure(failure: Failure) -> None:
         report.failed += 1
         report.failures.append(failure)
         batch.failures.append(failure)
         if on_item:
             on_item(failure)
 
-    for item in read_items(inputs):
-        pending.append(item)
-        if len(pending) >= batch_size:
-            process_pending()
-    process_pending()
+    def record_article(article: Article, raw: RawDocument) -> None:
+        mh = minhash_of(article.body)
+        changes = index.add(article.id, article.published, article.body_sha256, mh)
+        article.duplicate_of = changes.pop(article.id)
+        batch.articles.append(article)
+        batch.signatures[article.id] = signature_bytes(mh)
+        if not raw.is_html:
+            batch.line_keys[article.id] = _line_keys(raw)
+        batch.links.update(changes)
+        report.stored += 1
+        report.duplicates += article.duplicate_of is not None or bool(changes)
+        if on_item:
+            on_item(article)
+
+    # the analyzer keeps a few chunks in flight: workers analyse the next ones while this process writes
+    for items, results in analyzer.stream(_jobs(inputs, store, CHUNK)):
+        analysed = iter(results)
+        for item in items:
+            if item is ALREADY_STORED:
+                report.skipped += 1
+                if on_item:
+                    on_item(None)
+            elif isinstance(item, Failure):
+                record_failure(item)
+            else:
+                result = next(analysed)
+                if isinstance(result, Failure):
+                    record_failure(result)
+                else:
+                    record_article(result, item)
+            if len(batch) >= batch_size:
+                flush()
     flush()
     link_actors(store)
     return report
