@@ -52,9 +52,10 @@ def examples(pairs, lexicon):  # noqa: ANN001
                 if span is not None and len(span):
                     heads.add(span.root.i)
         quoted = quoted_tokens(doc)
+        marks = cue_module.SentenceMarks(doc)
         for token in doc:
             if token.pos_ in ("VERB", "AUX"):
-                xs.append(cue_module.verb_features(doc, token, lexicon, SPEECH_LEMMAS, quoted))
+                xs.append(cue_module.verb_features(doc, token, lexicon, SPEECH_LEMMAS, quoted, marks))
                 ys.append(int(token.i in heads))
     return xs, ys
 

@@ -56,22 +56,36 @@ def _subject_kind(subject: Token | None) -> str | None:
     return subject.pos_ if subject.pos_ in ("PRON", "PROPN", "NOUN") else None
 
 
+class SentenceMarks:
+    """Per-document facts every verb's features read: which tokens are quotation marks, and each token's
+    sentence (its bounds and whether it holds a quotation mark). Computed once per document."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.is_mark = [t.text in _MARKS for t in doc]
+        self.sentence: list[tuple[int, int, bool]] = [(0, 0, False)] * len(doc)
+        for sent in doc.sents:
+            bounds = (sent.start, sent.end, any(self.is_mark[sent.start : sent.end]))
+            self.sentence[sent.start : sent.end] = [bounds] * len(sent)
+
+
 def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: frozenset[str],
-                  quoted: set[int]) -> list[float]:
-    entry = lexicon.get(f"{token.lemma_.lower()}|{token.pos_}") or {}
+                  quoted: set[int], marks: SentenceMarks | None = None) -> list[float]:
+    marks = marks or SentenceMarks(doc)
+    lemma = token.lemma_.lower()
+    entry = lexicon.get(f"{lemma}|{token.pos_}") or {}
     children = list(token.children)
     deps = {c.dep_ for c in children}
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
     kind = _subject_kind(subject)
-    sent = token.sent
-    window_before = doc[max(token.i - 4, 0) : token.i]
-    window_after = doc[token.i + 1 : token.i + 5]
+    sent_start, sent_end, sent_has_mark = marks.sentence[token.i]
+    i = token.i
+    dep, tag = token.dep_, token.tag_
     return [
         entry.get("rate", 0.0),
         float(np.log1p(entry.get("count", 0))),
-        float(token.lemma_.lower() in speech),
-        *[float(token.dep_ == d) for d in DEPS],
-        *[float(token.tag_ == t) for t in TAGS],
+        float(lemma in speech),
+        *[float(dep == d) for d in DEPS],
+        *[float(tag == t) for t in TAGS],
         float("ccomp" in deps),
         float(any(c.dep_ == "ccomp" and any(g.lower_ == "that" for g in c.children) for c in children)),
         float("xcomp" in deps),
@@ -79,16 +93,16 @@ def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: froz
         float(subject is not None),
         float("nsubjpass" in deps or "auxpass" in deps),
         *[float(kind == k) for k in SUBJECT_KINDS],
-        float(subject is not None and subject.i > token.i),
-        float(token.i in quoted),
-        float(any(t.text in _MARKS for t in window_before)),
-        float(any(t.text in _MARKS for t in window_after)),
-        float(any(t.text == ":" for t in window_after[:2])),
+        float(subject is not None and subject.i > i),
+        float(i in quoted),
+        float(any(marks.is_mark[max(i - 4, 0) : i])),
+        float(any(marks.is_mark[i + 1 : i + 5])),
+        float(any(doc[j].text == ":" for j in range(i + 1, min(i + 3, len(doc))))),
         float(subject is not None and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","),
-        (token.i - sent.start) / max(len(sent), 1),
+        (i - sent_start) / max(sent_end - sent_start, 1),
         float(len(children)),
         float(token.head.pos_ in ("VERB", "AUX") and token.head is not token),
-        float(any(t.text in _MARKS for t in sent)),
+        float(sent_has_mark),
     ]
 
 
@@ -103,7 +117,8 @@ class CueModel:
         verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
         if not verbs:
             return set()
-        x = np.array([verb_features(doc, t, self.lexicon, speech, quoted) for t in verbs], dtype=np.float32)
+        marks = SentenceMarks(doc)
+        x = np.array([verb_features(doc, t, self.lexicon, speech, quoted, marks) for t in verbs], dtype=np.float32)
         p = self.booster.predict(x, num_threads=1)
         return {t.i for t, prob in zip(verbs, p) if prob >= self.threshold}
 
