@@ -230,3 +230,15 @@ def test_analyzers_return_chunks_in_order_with_a_bounded_window():
         rest = list(stream)
     assert [key for key, _ in rest] == [1, 2, 3, 4, 5]
     assert dict(rest)[3] == []
+
+
+def test_a_one_paragraph_brief_keeps_its_paragraph():
+    """A wire brief — headline, date, one paragraph — is all body the page has: it must not come out empty
+    (the lone last paragraph stands where footers usually are, and the line model scored this one 0.11)."""
+    brief = ("Morris wins Labour mayoral primary in Portsmouth\n\n10 September 2016\n\n"
+             "PORTSMOUTH (AP) — Ann Morris wins the Labour mayoral primary in Portsmouth, which she represented "
+             "for six years on the city council.\n")
+    article = analyze(brief)
+    assert article.body.startswith("PORTSMOUTH (AP) — Ann Morris wins")
+    assert article.title == "Morris wins Labour mayoral primary in Portsmouth"
+    assert article.published == "2016-09-10"

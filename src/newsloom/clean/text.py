@@ -10,7 +10,15 @@ import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
 from newsloom.clean.kinds import is_edge_junk, removed_kind
-from newsloom.clean.lines import END_OF_STORY_HEAD, Line, is_teaser_head, normalize_line, split_lines, words
+from newsloom.clean.lines import (
+    END_OF_STORY_HEAD,
+    Line,
+    is_prose,
+    is_teaser_head,
+    normalize_line,
+    split_lines,
+    words,
+)
 from newsloom.clean.metadata import Metadata, extract_metadata
 from newsloom.record import RemovedLine
 
@@ -67,6 +75,23 @@ def drop_repeated_standfirst(lines: Sequence[Line], keep: list[bool]) -> list[bo
     return keep
 
 
+def rescue_lone_prose(lines: Sequence[Line], probs: np.ndarray, title_index: int | None) -> list[bool]:
+    """When the classifier keeps nothing, a page that has prose still has a body: the run of prose lines
+    (blank lines between them allowed) around the most body-like one. This is the short brief — a headline,
+    a date and one paragraph — whose lone paragraph sits where footers and teasers usually are."""
+    keep = [False] * len(lines)
+    prose = [i for i, line in enumerate(lines) if i != title_index and is_prose(line)]
+    if not prose:
+        return keep
+    best = max(prose, key=lambda i: probs[i])
+    for step in (-1, 1):
+        i = best
+        while 0 <= i < len(lines) and i != title_index and (not lines[i].text or is_prose(lines[i])):
+            keep[i] = bool(lines[i].text)
+            i += step
+    return keep
+
+
 def clean_plain_text(
     text: str,
     corpus_repeat: Sequence[int] | None = None,
@@ -87,6 +112,11 @@ def clean_plain_text(
     if meta.title_index is not None:
         keep[meta.title_index] = False
     keep = drop_repeated_standfirst(lines, keep)
+    if not any(keep):
+        keep = rescue_lone_prose(lines, probs, None)
+        meta = extract_metadata(lines, keep, corpus_repeat)  # the headline is found above the body
+        if meta.title_index is not None:
+            keep[meta.title_index] = False
 
     body_idx = [i for i, k in enumerate(keep) if k]
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
