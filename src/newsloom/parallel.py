@@ -46,11 +46,12 @@ def analyze_chunk(raws: Sequence[RawDocument], stats: LineStats | None) -> list[
 
 def _in_order(submit: Callable[[list[RawDocument]], Any], jobs: Iterable[Job], ahead: int,
               ) -> Iterator[tuple[Key, list[Result]]]:
-    """Submit jobs to futures, keeping ``ahead`` of them in flight, and yield their results in job order."""
+    """Submit jobs to futures and yield their results in job order, waiting on the oldest only when
+    ``ahead`` jobs are in flight."""
     window: deque[tuple[Any, Any]] = deque()
     for key, raws in jobs:
         window.append((key, submit(list(raws)) if raws else None))
-        while len(window) > ahead:
+        while len(window) >= ahead:
             done_key, future = window.popleft()
             yield done_key, future.result() if future is not None else []
     while window:

@@ -15,7 +15,9 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -35,6 +37,7 @@ from newsloom.store.base import Batch, Store
 from newsloom.temporal import find_times
 
 BATCH_SIZE = 100
+T = TypeVar("T")
 STDIN_SPOOL_PREFIX = "newsloom-stdin-"
 
 
@@ -136,24 +139,26 @@ def read_items(inputs: list[str], *, normalize: bool = True) -> Iterator[RawDocu
         yield item
 
 
+#: input items looked up in the store with one query
+LOOKUP_BATCH = 100
+
+
+def _blocks(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """``items`` in lists of ``size`` (the last one shorter), read lazily."""
+    iterator = iter(items)
+    while block := list(islice(iterator, size)):
+        yield block
+
+
 def gather_line_stats(inputs: Iterable[str], skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
     """First pass: count lines of the plain-text documents that are about to be cleaned."""
     stats = LineStats()
-    pending: list[RawDocument] = []
-
-    def flush() -> None:
-        known = skip_ids([article_id(r) for r in pending]) if skip_ids else set()
-        for raw in pending:
+    texts = (item for item in read_items(list(inputs)) if isinstance(item, RawDocument) and not item.is_html)
+    for block in _blocks(texts, LOOKUP_BATCH):
+        known = skip_ids([article_id(r) for r in block]) if skip_ids else set()
+        for raw in block:
             if article_id(raw) not in known:
                 stats.add_document((ln.text for ln in split_lines(raw.text)), outlet_group(raw))
-        pending.clear()
-
-    for item in read_items(list(inputs)):
-        if isinstance(item, RawDocument) and not item.is_html:
-            pending.append(item)
-            if len(pending) >= 500:
-                flush()
-    flush()
     return stats
 
 
@@ -199,8 +204,6 @@ def _ingest(
 
 #: an input item already in the store, or earlier in this run
 ALREADY_STORED = None
-#: input items looked up in the store with one query
-LOOKUP_BATCH = 100
 
 
 def _jobs(inputs: list[str], store: Store, chunk: int,
@@ -209,33 +212,24 @@ def _jobs(inputs: list[str], store: Store, chunk: int,
     ``(items, to_analyse)``, where an item already stored (or seen earlier in the run) is ``ALREADY_STORED``
     and a reading failure stays a Failure."""
     seen_in_run: set[str] = set()
-    block: list[RawDocument | Failure] = []
-
-    def groups() -> Iterator[tuple[list[RawDocument | Failure | None], list[RawDocument]]]:
+    items: list[RawDocument | Failure | None] = []
+    todo: list[RawDocument] = []
+    for block in _blocks(read_items(inputs), LOOKUP_BATCH):
         known = store.existing_ids([article_id(r) for r in block if isinstance(r, RawDocument)])
-        items: list[RawDocument | Failure | None] = []
-        todo: list[RawDocument] = []
         for item in block:
-            if isinstance(item, RawDocument):
-                aid = article_id(item)
-                if aid in known or aid in seen_in_run:
-                    items.append(ALREADY_STORED)
-                    continue
+            aid = article_id(item) if isinstance(item, RawDocument) else None
+            if aid is not None and (aid in known or aid in seen_in_run):
+                items.append(ALREADY_STORED)
+                continue
+            if aid is not None:
                 seen_in_run.add(aid)
                 todo.append(item)
             items.append(item)
             if len(todo) == chunk:
                 yield items, todo
                 items, todo = [], []
-        if items:
-            yield items, todo
-        block.clear()
-
-    for item in read_items(inputs):
-        block.append(item)
-        if len(block) >= LOOKUP_BATCH:
-            yield from groups()
-    yield from groups()
+    if items:
+        yield items, todo
 
 
 def _ingest_with(

@@ -75,18 +75,18 @@ def drop_repeated_standfirst(lines: Sequence[Line], keep: list[bool]) -> list[bo
     return keep
 
 
-def rescue_lone_prose(lines: Sequence[Line], probs: np.ndarray, title_index: int | None) -> list[bool]:
+def rescue_lone_prose(lines: Sequence[Line], probs: np.ndarray) -> list[bool]:
     """When the classifier keeps nothing, a page that has prose still has a body: the run of prose lines
     (blank lines between them allowed) around the most body-like one. This is the short brief — a headline,
     a date and one paragraph — whose lone paragraph sits where footers and teasers usually are."""
     keep = [False] * len(lines)
-    prose = [i for i, line in enumerate(lines) if i != title_index and is_prose(line)]
+    prose = [i for i, line in enumerate(lines) if is_prose(line)]
     if not prose:
         return keep
     best = max(prose, key=lambda i: probs[i])
     for step in (-1, 1):
         i = best
-        while 0 <= i < len(lines) and i != title_index and (not lines[i].text or is_prose(lines[i])):
+        while 0 <= i < len(lines) and (not lines[i].text or is_prose(lines[i])):
             keep[i] = bool(lines[i].text)
             i += step
     return keep
@@ -113,8 +113,9 @@ def clean_plain_text(
         keep[meta.title_index] = False
     keep = drop_repeated_standfirst(lines, keep)
     if not any(keep):
-        keep = rescue_lone_prose(lines, probs, None)
-        meta = extract_metadata(lines, keep, corpus_repeat)  # the headline is found above the body
+        keep = rescue_lone_prose(lines, probs)
+        # read again: the headline is looked for above the body, and there was none the first time
+        meta = extract_metadata(lines, keep, corpus_repeat)
         if meta.title_index is not None:
             keep[meta.title_index] = False
 

@@ -69,8 +69,7 @@ class SentenceMarks:
 
 
 def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: frozenset[str],
-                  quoted: set[int], marks: SentenceMarks | None = None) -> list[float]:
-    marks = marks or SentenceMarks(doc)
+                  quoted: set[int], marks: SentenceMarks) -> list[float]:
     lemma = token.lemma_.lower()
     entry = lexicon.get(f"{lemma}|{token.pos_}") or {}
     children = list(token.children)

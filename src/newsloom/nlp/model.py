@@ -1,5 +1,5 @@
-"""The English spaCy pipeline, loaded once per process (each Dask worker loads its own), with its two rule
-components swapped for cached, output-identical ones (:mod:`newsloom.nlp.cached`)."""
+"""The English spaCy pipeline, loaded once per process (each Dask worker loads its own), with its attribute
+ruler swapped for a cached, output-identical one (:mod:`newsloom.nlp.cached`)."""
 
 from __future__ import annotations
 
