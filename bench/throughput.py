@@ -1,6 +1,6 @@
 """Throughput: bare spaCy against the whole newsloom ingest, in one process and the same run.
 
-    .venv/bin/python bench/throughput.py [--articles 2000] [--workers 2]
+    .venv/bin/python bench/throughput.py [--articles 2000] [--workers 2] [--corpus DIR]
 
 The corpus is generated from PolNeAR texts (train + dev, 924 articles): each becomes a plain-text file with a
 headline and a date line, and further files are syndication-like variants (a paragraph dropped, a
@@ -9,12 +9,15 @@ different headline) until ``--articles`` files exist. Words are spaCy tokens of 
 Rows: bare ``nlp.pipe`` over the texts; ``newsloom ingest`` in this process (clean, quotes, actors, times,
 duplicates, SQLite writes); ``newsloom ingest --workers N`` as a subprocess. RSS: this process at each
 quarter of the serial ingest (to see whether it grows with the corpus), and the largest process of the
-parallel run (sampled every 0.5 s from /proc).
+parallel run (sampled every 0.5 s from /proc), with the CPU time of its writer and of its workers. ``--corpus
+DIR`` keeps the generated files, e.g. to profile the writer:
+``python -m cProfile -s cumulative -m newsloom ingest DIR --db x.db -q --workers 2``.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -39,6 +42,15 @@ def rss_mb(pid: int | str = "self") -> float:
     except OSError:
         pass
     return 0.0
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User + system CPU time a live process has used so far, from /proc."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def descendants(root: int) -> list[int]:
@@ -79,10 +91,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--corpus", help="write the generated files to this folder and keep them (for profiling)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="newsloom-throughput-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        corpus.mkdir()
+        corpus = Path(args.corpus) if args.corpus else Path(tmp) / "corpus"
+        corpus.mkdir(parents=True, exist_ok=True)
         texts = build_corpus(corpus, args.articles)
         nlp = load_nlp()
         start = time.perf_counter()
@@ -109,8 +122,14 @@ def main() -> None:
                                  str(Path(tmp) / "parallel.db"), "-q", "--workers", str(args.workers)],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         worker_peak = 0.0  # sampled: ru_maxrss of a child keeps the RSS its parent had when it forked
+        cpu: dict[int, float] = {}  # last CPU time seen per process (sampled, so up to 0.5 s short)
         while proc.poll() is None:
-            worker_peak = max([worker_peak, *(rss_mb(pid) for pid in descendants(proc.pid))])
+            pids = descendants(proc.pid)
+            worker_peak = max([worker_peak, *(rss_mb(pid) for pid in pids)])
+            for pid in pids:
+                seconds = cpu_seconds(pid)
+                if seconds is not None:
+                    cpu[pid] = seconds
             time.sleep(0.5)
         parallel = time.perf_counter() - start
 
@@ -124,6 +143,10 @@ def main() -> None:
     print(f"| newsloom ingest --workers {args.workers} | {parallel:.0f} | {words / parallel:,.0f} | "
           f"{bare / parallel:.2f}× | {worker_peak:,.0f} MB largest process |")
     print(f"\n{args.workers} workers vs 1 process: {serial / parallel:.2f}×")
+    writer = cpu.pop(proc.pid, 0.0)
+    others = sum(cpu.values())
+    print(f"Parallel run CPU: writer process {writer:.0f} s, worker processes {others:.0f} s, wall {parallel:.0f} s "
+          f"(bound on {args.workers} cores: {(writer + others) / args.workers:.0f} s)")
 
 
 if __name__ == "__main__":
