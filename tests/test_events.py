@@ -23,5 +23,9 @@ def test_clear_cases(snippet, subtype):
 
 
 def test_no_event_is_none():
-    assert acled_subtype("The city council discussed parking fees and the weather was pleasant.") is None
+    # Everyday news with no cue word of any subtype stays under the probability gate.
+    for sentence in ("The company reported higher quarterly profits and raised its forecast.",
+                     "The senator said she would vote for the bill next week.",
+                     "Fans celebrated the team's victory in the final on Sunday."):
+        assert acled_subtype(sentence) is None, sentence
     assert acled_subtype("") is None
