@@ -34,6 +34,16 @@ from tests.conftest import needs_shared
         ("mid-November", "1989-10-27", "1989-11"),
         ("its fourth quarter", "1989-10-26", "1989-Q4"),
         ("a flat second quarter", "1989-11-01", "1989-Q2"),
+        ("this coming Sunday, March eighth", "1998-03-05", "1998-03-08"),  # spelled ordinal day
+        ("this coming Sunday", "1998-03-05", "1998-03-08"),  # "coming" looks forward
+        ("nearly two weeks ago", "2021-08-13", "2021-W30"),  # hedges do not move the date
+        ("the next year or so", "1989-11-02", "1990"),
+        ("the winter of nineteen ninety-four", None, "1994-WI"),
+        ("the 20th century", None, "19"),  # TIMEX3 writes a century as its two leading digits
+        ("in recent weeks and months", None, "PAST_REF"),
+        ("at the time", None, "PAST_REF"),
+        ("coming quarters", None, "FUTURE_REF"),
+        ("this crucial moment", None, "PRESENT_REF"),
     ],
 )
 def test_normalize_time(expression, reference, value):

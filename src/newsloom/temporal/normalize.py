@@ -29,12 +29,20 @@ _NUMBERS = {
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
     "forty-eight": 48, "fifty": 50, "several": 3, "few": 3, "a few": 3,
 }
-_PRESENT = re.compile(r"^(?:now|currently|current|at present|presently|right now|nowadays|these days|today's)$")
-_PAST = re.compile(
-    r"^(?:recently|recent|lately|the past|in the past|previously|earlier|formerly|once|before|"
-    r"recent (?:years|months|weeks|days)|in recent (?:years|months|weeks|days)|the recent past|years ago)$"
+_PRESENT = re.compile(
+    r"^(?:now|currently|current|at present|presently|right now|nowadays|these days|today's|the present|"
+    r"(?:this|the) (?:[a-z]+ )?moment|this time)$"
 )
-_FUTURE = re.compile(r"^(?:the future|in the future|soon|eventually|future|the coming (?:years|months)|later)$")
+_PLURAL_UNITS = r"(?:years|months|weeks|days|decades|quarters)(?: and (?:years|months|weeks|days|decades))?"
+#: vague references: "in recent weeks and months", "past years", "at the time" (a time the text spoke of)
+_PAST = re.compile(
+    r"^(?:recently|recent|lately|the past|in the past|previously|earlier|formerly|once|before|the time|"
+    rf"(?:in )?(?:the )?(?:recent|past) {_PLURAL_UNITS}|the recent past|years ago)$"
+)
+_FUTURE = re.compile(
+    rf"^(?:the future|in the future|soon|eventually|future|(?:the )?(?:coming|upcoming|future) {_PLURAL_UNITS}|"
+    rf"the {_PLURAL_UNITS} ahead|later)$"
+)
 _UNIT = r"(year|month|week|day|hour|quarter)s?"
 _NUMBER = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|several|a few|few)"
 
@@ -44,6 +52,10 @@ def _clean(expression: str) -> str:
     text = re.sub(r"[’']s\b", "", text)
     text = re.sub(r"\s+", " ", text.replace("-", " - ").replace(" - ", "-"))
     text = re.sub(r"^(?:on|in|at|by|during|for|of|from|until|through|since|around|about)\s+", "", text)
+    # hedges change nothing about the date: "nearly two weeks ago", "the next year or so"
+    text = _HEDGE.sub("", text).replace(" or so", "")
+    # "March eighth" → "march 8"
+    text = _SPELLED_MONTH_DAY.sub(lambda m: f"{m.group(1)} {_SPELLED_DAYS[m.group(2)]}", text)
     return text.strip(" .,")
 
 
@@ -173,6 +185,21 @@ def normalize_time(
     return _relative(text, ref)
 
 
+_SPELLED_DAYS = {
+    word: n for n, word in enumerate([
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth",
+    ], start=1)
+}
+_SPELLED_DAYS.update({f"twenty-{w}": 20 + n for w, n in list(_SPELLED_DAYS.items())[:9]})
+_SPELLED_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+_HEDGE = re.compile(
+    r"^(?:nearly|almost|roughly|approximately|just|some|more than|less than) (?=\d|[a-z]+ (?:year|month|week|day|hour))"
+)
+_SPELLED_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\.? (" + "|".join(sorted(_SPELLED_DAYS, key=len, reverse=True)) + r")\b"
+)
 _QUARTER_CONTEXT = re.compile(r"\bquarter\b", re.I)
 _YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
                        "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
@@ -229,13 +256,19 @@ def _absolute(text: str) -> str | None:
     m = re.fullmatch(r"([a-z]+)\.?,? (\d{4})", text)
     if m and m.group(1) in _MONTHS:
         return f"{m.group(2)}-{_MONTHS[m.group(1)]:02d}"
-    m = re.fullmatch(r"(spring|summer|fall|autumn|winter)(?: of)? (\d{4})", text)
+    m = re.fullmatch(r"(?:the )?(spring|summer|fall|autumn|winter)(?: of)? (\d{4})", text)
     if m:
         return f"{m.group(2)}-{_SEASONS[m.group(1)]}"
     m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
     if m:
         return text
+    m = re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th) century", text)
+    if m and int(m.group(1)) > 0:  # TIMEX3 writes a century as its two leading digits: the 20th is "19"
+        return f"{int(m.group(1)) - 1:02d}"
     return None
+
+
+_WEEKDAY_BEFORE_DATE = re.compile(r"^(?:(?:this|next|last|this coming|coming) )?(?:" + "|".join(_WEEKDAYS) + r"),? (?=[a-z]+\.? \d)")
 
 
 def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per news idiom, flat on purpose
@@ -267,10 +300,12 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         return (ref - timedelta(days=1)).isoformat()
     if text in ("tomorrow", "tomorrow morning"):
         return (ref + timedelta(days=1)).isoformat()
-    m = re.fullmatch(r"(?:(last|this|next|past|early|late|earlier|later) )?(" + "|".join(_WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?", text)
+    # "this coming Sunday, March 8": the date says it all
+    text = _WEEKDAY_BEFORE_DATE.sub("", text)
+    m = re.fullmatch(r"(?:(last|this coming|this|next|coming|past|early|late|earlier|later) )?(" + "|".join(_WEEKDAYS) + r")(?: (?:morning|afternoon|evening|night))?", text)
     if m:
         modifier, weekday = m.group(1), _WEEKDAYS.index(m.group(2))
-        if modifier == "next":
+        if modifier in ("next", "this coming", "coming"):
             return _most_recent_weekday(ref, weekday, after=True).isoformat()
         return _most_recent_weekday(ref, weekday, strictly_before=modifier in ("last", "past")).isoformat()
     m = re.fullmatch(r"(?:(last|this|next|early|late|mid|earlier|later) )?([a-z]+)\.?(?: (\d{1,2})(?:st|nd|rd|th)?)?", text)
