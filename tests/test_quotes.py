@@ -162,3 +162,40 @@ def test_headline_attributions(title, speaker, content):
         (q,) = found
         assert q.speaker.name == speaker and q.text == content.strip("'")
         assert title[q.start : q.end] == q.text and title[q.speaker.mention.start : q.speaker.mention.end] == speaker
+
+
+def test_typewriter_quotation_marks():
+    text = "''We will not back down,'' the mayor said. ``Never,'' she added. Rock 'n' roll stays."
+    assert [text[a:b] for a, b in quotation_spans(text)] == ["We will not back down,", "Never,"]
+
+
+def test_an_attribution_the_parser_cuts_off_as_its_own_sentence():
+    # "?" ends the quotation, so the parser makes "Imogen Hart said." a sentence of its own
+    text = ("The council met on Monday.\n\n"
+            "\"Why should residents pay twice for the same road?\" Imogen Hart said.\n\n"
+            "The vote is next week.")
+    found = find_quotes(text)
+    assert [(q.text, q.speaker.name, q.cue.text) for q in found] == [
+        ("Why should residents pay twice for the same road", "Imogen Hart", "said")]
+
+
+def test_a_quotation_opening_the_next_paragraph_is_not_the_previous_cues():
+    text = ("On Wednesday night, she acknowledged the appeal of the race in one breath, then dismissed its "
+            "candidates in the next.\n\n"
+            "''It may be entertaining, but it has no effect on how you live,'' Ms. Ortega said, pausing.")
+    q = next(q for q in find_quotes(text) if "entertaining" in q.text)
+    assert (q.cue.text, q.speaker.name) == ("said", "Ortega")
+
+
+def test_adverbs_of_the_cue_verb_are_part_of_the_cue():
+    # PolNeAR's convention: "also", "repeatedly", "publicly" belong to the cue ("so" does not)
+    found = find_quotes("The senator also said that the plan would fail. "
+                        "She has repeatedly argued that taxes are too high.")
+    assert [q.cue.text for q in found] == ["also said", "has repeatedly argued"]
+
+
+def test_an_attribution_inside_the_clause_it_reports():
+    text = "By dropping the receiving line, Ms. Tchen said, the White House can invite twice as many guests."
+    [q] = find_quotes(text)
+    assert q.speaker.name == "Tchen" and q.cue.text == "said"
+    assert q.text.startswith("By dropping the receiving line") and q.text.endswith("twice as many guests")
