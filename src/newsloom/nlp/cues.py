@@ -100,7 +100,7 @@ def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: froz
         float(subject is not None and subject.left_edge.i > 0 and doc[subject.left_edge.i - 1].text == ","),
         (i - sent_start) / max(sent_end - sent_start, 1),
         float(len(children)),
-        float(token.head.pos_ in ("VERB", "AUX") and token.head is not token),
+        float(token.head.pos_ in ("VERB", "AUX")),  # a root verb is its own head: 1 for a root verb too
         float(sent_has_mark),
     ]
 
