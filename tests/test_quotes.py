@@ -199,3 +199,10 @@ def test_an_attribution_inside_the_clause_it_reports():
     [q] = find_quotes(text)
     assert q.speaker.name == "Tchen" and q.cue.text == "said"
     assert q.text.startswith("By dropping the receiving line") and q.text.endswith("twice as many guests")
+
+
+def test_learned_cue_tails():
+    # words after a cue verb that PolNeAR puts in the cue, learned from train ("talk about", "in a statement")
+    found = find_quotes("The ministry said in a statement that the talks had failed. "
+                        "Reyes talked about the strike for an hour.")
+    assert [q.cue.text for q in found] == ["said in a statement", "talked about"]

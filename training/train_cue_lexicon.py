@@ -24,6 +24,14 @@ from newsloom.nlp.model import load_nlp
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "polnear-train-docs.pkl"
 MIN_COUNT = 3
+#: cue tails ("about" after "talk", "in a statement" after "say"): up to this many words, seen after at
+#: least MIN_TAIL_COUNT cue heads of the lemma, inside the cue at least MIN_TAIL_SHARE of those times
+MAX_TAIL = 3
+MIN_TAIL_COUNT = 4
+MIN_TAIL_SHARE = 0.5
+#: a tail never ends on a word that opens a phrase ("said in a" is the start of "said in a statement")
+_OPEN_ENDS = frozenset(["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "no",
+                        "one", "recent", "some"])
 
 
 def parsed_train():
@@ -45,6 +53,8 @@ def count(pairs) -> dict:  # noqa: ANN001
     cue_heads: Counter = Counter()
     totals: Counter = Counter()
     following: dict[str, Counter] = defaultdict(Counter)
+    tail_seen: dict[str, Counter] = defaultdict(Counter)
+    tail_in_cue: dict[str, Counter] = defaultdict(Counter)
     for article, doc in pairs:
         for token in doc:
             totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -58,6 +68,13 @@ def count(pairs) -> dict:  # noqa: ANN001
                 cue_heads[key] += 1
                 after = [t.lower_ for t in span if t.i > root.i]
                 following[key][after[0] if after else ""] += 1
+                # which words right after a cue head belong to the cue ("talk about", "said in a statement")
+                for k in range(1, MAX_TAIL + 1):
+                    if root.i + k >= len(doc) or any(t.is_punct or t.is_space for t in doc[root.i + 1 : root.i + k + 1]):
+                        break
+                    tail = " ".join(t.lower_ for t in doc[root.i + 1 : root.i + k + 1])
+                    tail_seen[key][tail] += 1
+                    tail_in_cue[key][tail] += root.i + k < span.end
     lexicon = {}
     for key, n in cue_heads.items():
         if n < MIN_COUNT:
@@ -68,6 +85,11 @@ def count(pairs) -> dict:  # noqa: ANN001
             "count": n,
             "then": word if word and share / n >= 0.5 else None,
         }
+        tails = sorted(t for t, seen in tail_seen[key].items()
+                       if seen >= MIN_TAIL_COUNT and tail_in_cue[key][t] / seen >= MIN_TAIL_SHARE
+                       and t.rsplit(" ", 1)[-1] not in _OPEN_ENDS)
+        if tails:
+            lexicon[key]["tails"] = tails
     return lexicon
 
 

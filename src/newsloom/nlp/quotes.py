@@ -219,6 +219,13 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.i == hi and (child.dep_ == "prt" or child.lower_ == entry.get("then")):
             hi += 1
+    # learned tails: "talked about", "said in a statement", "made it clear"
+    doc = verb.doc
+    for tail in sorted(entry.get("tails", ()), key=len, reverse=True):
+        n = tail.count(" ") + 1
+        if verb.i + n < len(doc) and hi <= verb.i + n and " ".join(t.lower_ for t in doc[verb.i + 1 : verb.i + n + 1]) == tail:
+            hi = verb.i + n + 1
+            break
     return lo, hi
 
 
