@@ -206,3 +206,8 @@ def test_learned_cue_tails():
     found = find_quotes("The ministry said in a statement that the talks had failed. "
                         "Reyes talked about the strike for an hour.")
     assert [q.cue.text for q in found] == ["said in a statement", "talked about"]
+
+
+def test_mixed_straight_and_curly_marks_and_elided_years():
+    text = "\"We will appeal,” said Lee. In ‘08 she called it ‘a mistake’."
+    assert [text[a:b] for a, b in quotation_spans(text)] == ["We will appeal,", "a mistake"]

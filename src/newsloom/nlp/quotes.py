@@ -116,8 +116,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                 i += 2
                 continue
             if ch in _OPEN_CLOSE:
-                close = _OPEN_CLOSE[ch]
-                j = para.find(close, i + 1)
+                j = _closing_mark(para, ch, i + 1)
                 if j < 0:
                     # open to the end of the paragraph: a long quote continued in the next one, or an error
                     nxt = paragraphs[index + 1][1].lstrip() if index + 1 < len(paragraphs) else ""
@@ -129,7 +128,7 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     spans.append((offset + i + 1, offset + j))
                 i = j + 1
                 continue
-            if ch == "‘" and _SINGLE_OPEN.match(para, i):
+            if ch == "‘" and _SINGLE_OPEN.match(para, i) and not para[i + 1 : i + 2].isdigit():  # ‘08 is a year
                 j = para.find("’", i + 1)
                 # a closing mark followed by a letter is an apostrophe (don’t), keep looking
                 while j > 0 and j + 1 < len(para) and para[j + 1].isalpha():
@@ -140,6 +139,15 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     continue
             i += 1
     return spans
+
+
+#: scraped text mixes straight and curly marks ("…,” said X): either closes a quotation opened by the other
+_CLOSERS = {"“": "”\"", '"': '"”', "«": "»", "„": "“"}
+
+
+def _closing_mark(para: str, opening: str, start: int) -> int:
+    found = [j for j in (para.find(c, start) for c in _CLOSERS[opening]) if j >= 0]
+    return min(found) if found else -1
 
 
 # -- parse helpers ---------------------------------------------------------------------------------------
