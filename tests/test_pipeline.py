@@ -41,6 +41,19 @@ def test_ingest_twice_adds_nothing(tmp_path, db):
     assert stats["schema_version"] == max(version for version, _ in migrations())
 
 
+def test_each_file_is_read_and_decoded_once_per_run(tmp_path, db, monkeypatch):
+    # the line-statistics pass and the analysis pass share one read (ftfy is the costly part of reading)
+    from newsloom.ingest import readers
+
+    decoded = []
+    real = readers.normalize_text
+    monkeypatch.setattr(readers, "normalize_text", lambda text: decoded.append(text) or real(text))
+    for i in range(3):
+        write(tmp_path, f"story{i}.txt", f"Harbour story {i}\n\n{STORY}\n")
+    report = ingest([str(tmp_path)], open_store(db))
+    assert report.stored == 3 and len(decoded) == 3
+
+
 def test_syndicated_copy_is_linked_not_dropped(tmp_path, db):
     store = open_store(db)
     ingest([str(SAMPLE)], store)

@@ -7,13 +7,10 @@ nothing it committed and a re-run skips everything already stored.
 
 from __future__ import annotations
 
-import os
 import pickle
-import sys
 import tempfile
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -38,7 +35,6 @@ from newsloom.temporal import find_times
 
 BATCH_SIZE = 100
 T = TypeVar("T")
-STDIN_SPOOL_PREFIX = "newsloom-stdin-"
 
 
 @dataclass
@@ -115,30 +111,6 @@ def _guarded(raw: RawDocument, step: Callable[..., Article | Failure], *args: ob
         )
 
 
-@contextmanager
-def stdin_spooled(inputs: list[str]) -> Iterator[list[str]]:
-    """Stdin can be read once only, and the pipeline reads inputs twice (statistics, then cleaning): spool
-    it to a temporary file for the run, removed afterwards."""
-    if "-" not in inputs:
-        yield inputs
-        return
-    with tempfile.NamedTemporaryFile(prefix=STDIN_SPOOL_PREFIX, delete=False) as spool:
-        spool.write(sys.stdin.buffer.read())
-    try:
-        yield [spool.name if p == "-" else p for p in inputs]
-    finally:
-        os.unlink(spool.name)
-
-
-def read_items(inputs: list[str], *, normalize: bool = True) -> Iterator[RawDocument | Failure]:
-    """Input items, with a stdin spool file reported as ``-`` (what the user typed)."""
-    for item in iter_items(inputs, normalize=normalize):
-        holder = item.source if isinstance(item, RawDocument) else item
-        if holder.path and Path(holder.path).name.startswith(STDIN_SPOOL_PREFIX):
-            holder.path = "-"
-        yield item
-
-
 #: input items looked up in the store with one query
 LOOKUP_BATCH = 100
 
@@ -150,13 +122,48 @@ def _blocks(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield block
 
 
-def gather_line_stats(inputs: Iterable[str], skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
-    """First pass: count lines of the plain-text documents that are about to be cleaned."""
+class ItemSpool:
+    """Input items as the first pass read them, kept in a temporary file for the second pass: every file is
+    read and decoded (charset detection, ftfy) once per run, not once per pass. On disk, not in memory, so a
+    run over millions of files holds one item at a time; removed when the run ends."""
+
+    def __init__(self) -> None:
+        self.file = tempfile.TemporaryFile(prefix="newsloom-items-")  # noqa: SIM115 - closed by close()
+
+    def keep(self, items: Iterable[RawDocument | Failure]) -> Iterator[RawDocument | Failure]:
+        """Pass ``items`` through, writing each to the spool."""
+        for item in items:
+            pickle.dump(item, self.file, protocol=pickle.HIGHEST_PROTOCOL)
+            yield item
+
+    def replay(self) -> Iterator[RawDocument | Failure]:
+        self.file.flush()
+        self.file.seek(0)
+        while True:
+            try:
+                yield pickle.load(self.file)
+            except EOFError:
+                return
+
+    def close(self) -> None:
+        self.file.close()
+
+    def __enter__(self) -> ItemSpool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def gather_line_stats(items: Iterable[RawDocument | Failure],
+                      skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
+    """First pass: count lines of the plain-text documents that are about to be cleaned (``items`` is read
+    to its end, so a spool's ``keep`` sees every item)."""
     stats = LineStats()
-    texts = (item for item in read_items(list(inputs)) if isinstance(item, RawDocument) and not item.is_html)
-    for block in _blocks(texts, LOOKUP_BATCH):
-        known = skip_ids([article_id(r) for r in block]) if skip_ids else set()
-        for raw in block:
+    for block in _blocks(items, LOOKUP_BATCH):
+        texts = [r for r in block if isinstance(r, RawDocument) and not r.is_html]
+        known = skip_ids([article_id(r) for r in texts]) if skip_ids and texts else set()
+        for raw in texts:
             if article_id(raw) not in known:
                 stats.add_document((ln.text for ln in split_lines(raw.text)), outlet_group(raw))
     return stats
@@ -181,8 +188,7 @@ def ingest(
     Analysis runs in this process, in ``workers`` processes, or on the Dask scheduler at ``dask`` ("local"
     starts a LocalCluster); this process stays the only writer.
     """
-    with stdin_spooled(list(inputs)) as paths:
-        return _ingest(paths, store, batch_size, on_item, workers, dask)
+    return _ingest(list(inputs), store, batch_size, on_item, workers, dask)
 
 
 def _ingest(
@@ -194,19 +200,20 @@ def _ingest(
     dask: str | None = None,
 ) -> IngestReport:
     stats = LineStats.from_rows(store.line_counts())
-    stats.merge(gather_line_stats(inputs, store.existing_ids))
-    analyzer = make_analyzer(stats, workers=workers, dask=dask)
-    try:
-        return _ingest_with(inputs, store, batch_size, on_item, analyzer)
-    finally:
-        analyzer.close()
+    with ItemSpool() as spool:
+        stats.merge(gather_line_stats(spool.keep(iter_items(inputs)), store.existing_ids))
+        analyzer = make_analyzer(stats, workers=workers, dask=dask)
+        try:
+            return _ingest_with(spool.replay(), store, batch_size, on_item, analyzer)
+        finally:
+            analyzer.close()
 
 
 #: an input item already in the store, or earlier in this run
 ALREADY_STORED = None
 
 
-def _jobs(inputs: list[str], store: Store, chunk: int,
+def _jobs(inputs: Iterable[RawDocument | Failure], store: Store, chunk: int,
           ) -> Iterator[tuple[list[RawDocument | Failure | None], list[RawDocument]]]:
     """Input items in order, grouped so that each group has at most ``chunk`` documents to analyse:
     ``(items, to_analyse)``, where an item already stored (or seen earlier in the run) is ``ALREADY_STORED``
@@ -214,7 +221,7 @@ def _jobs(inputs: list[str], store: Store, chunk: int,
     seen_in_run: set[str] = set()
     items: list[RawDocument | Failure | None] = []
     todo: list[RawDocument] = []
-    for block in _blocks(read_items(inputs), LOOKUP_BATCH):
+    for block in _blocks(inputs, LOOKUP_BATCH):
         known = store.existing_ids([article_id(r) for r in block if isinstance(r, RawDocument)])
         for item in block:
             aid = article_id(item) if isinstance(item, RawDocument) else None
@@ -233,7 +240,7 @@ def _jobs(inputs: list[str], store: Store, chunk: int,
 
 
 def _ingest_with(
-    inputs: list[str],
+    inputs: Iterable[RawDocument | Failure],
     store: Store,
     batch_size: int,
     on_item: Callable[[Article | Failure | None], None] | None,
@@ -306,18 +313,26 @@ def extract(inputs: Iterable[str], *, keep_text: bool = False) -> Iterator[Artic
 
     Duplicates are linked to the first copy seen in this run.
     """
-    with stdin_spooled(list(inputs)) as paths:
-        yield from _extract(paths, keep_text)
+    yield from _extract(list(inputs), keep_text)
 
 
 def _extract(inputs: list[str], keep_text: bool) -> Iterator[Article | Failure]:
-    stats = None if keep_text else gather_line_stats(inputs)
+    if keep_text:  # no cleaning, so no line statistics: one pass
+        yield from _extract_items(iter_items(inputs, normalize=False), None, keep_text)
+        return
+    with ItemSpool() as spool:
+        stats = gather_line_stats(spool.keep(iter_items(inputs)))
+        yield from _extract_items(spool.replay(), stats, keep_text)
+
+
+def _extract_items(items: Iterable[RawDocument | Failure], stats: LineStats | None,
+                   keep_text: bool) -> Iterator[Article | Failure]:
     # with no store to re-point, lines already printed cannot change: the first copy seen is canonical
     index = DuplicateIndex(first_seen_wins=True)
     names = _ActorNames()
     # canonical actor ids need the whole run: results wait in a spool file, not in memory
     with tempfile.TemporaryFile(prefix="newsloom-extract-") as spool:
-        for item in read_items(inputs, normalize=not keep_text):
+        for item in items:
             result = item if isinstance(item, Failure) else process_item(item, stats, keep_text=keep_text)
             if isinstance(result, Article):
                 if not keep_text:
