@@ -55,7 +55,8 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     return None
 
 
-_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", '"': '"'}
+#: opening mark -> the marks that close it; scraped text mixes straight and curly ones ("…,” said X)
+_OPEN_CLOSE = {"“": "”\"", '"': '"”', "«": "»", "„": "“"}
 _MARK_TOKENS = frozenset(["“", "”", "«", "»", "„", '"', "''", "``", "‘", "’", "'"])
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 
@@ -141,12 +142,8 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-#: scraped text mixes straight and curly marks ("…,” said X): either closes a quotation opened by the other
-_CLOSERS = {"“": "”\"", '"': '"”', "«": "»", "„": "“"}
-
-
 def _closing_mark(para: str, opening: str, start: int) -> int:
-    found = [j for j in (para.find(c, start) for c in _CLOSERS[opening]) if j >= 0]
+    found = [j for j in (para.find(c, start) for c in _OPEN_CLOSE[opening]) if j >= 0]
     return min(found) if found else -1
 
 
@@ -295,6 +292,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
         if act is None:
             continue
         subject = _subject(token)
+        bare = False  # a bare attribution: its content is the quotation it touches, or nothing
         # "Sputnik quoted Shoigu as saying that …": Shoigu speaks, via Sputnik
         if lemma == "quote":
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
@@ -332,7 +330,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             content = (token.sent.start, subject.left_edge.i)
         elif act == "statement" and subject is not None and _bare_attribution(token, subject):
             # "“…?” Rubio said." parsed as a sentence of its own: content only if a quotation touches it
-            content = (token.i, token.i)
+            content, bare = (token.i, token.i), True
         else:
             obj = _object(token)
             # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
@@ -341,7 +339,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             if obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
             content = _object_content(token, obj)
-        if subject is None or content[0] > content[1] or content[0] == content[1] and content[0] != token.i:
+        if subject is None or content[0] > content[1] or content[0] == content[1] and not bare:
             continue
         if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
             continue
