@@ -52,7 +52,6 @@ def parsed_train():
 def count(pairs) -> dict:  # noqa: ANN001
     cue_heads: Counter = Counter()
     totals: Counter = Counter()
-    following: dict[str, Counter] = defaultdict(Counter)
     tail_seen: dict[str, Counter] = defaultdict(Counter)
     tail_in_cue: dict[str, Counter] = defaultdict(Counter)
     for article, doc in pairs:
@@ -66,8 +65,6 @@ def count(pairs) -> dict:  # noqa: ANN001
                 root = span.root
                 key = f"{root.lemma_.lower()}|{root.pos_}"
                 cue_heads[key] += 1
-                after = [t.lower_ for t in span if t.i > root.i]
-                following[key][after[0] if after else ""] += 1
                 # which words right after a cue head belong to the cue ("talk about", "said in a statement")
                 for k in range(1, MAX_TAIL + 1):
                     if root.i + k >= len(doc) or any(t.is_punct or t.is_space for t in doc[root.i + 1 : root.i + k + 1]):
@@ -79,15 +76,11 @@ def count(pairs) -> dict:  # noqa: ANN001
     for key, n in cue_heads.items():
         if n < MIN_COUNT:
             continue
-        word, share = following[key].most_common(1)[0]
-        lexicon[key] = {
-            "rate": round(n / totals[key], 3),
-            "count": n,
-            "then": word if word and share / n >= 0.5 else None,
-        }
-        tails = sorted(t for t, seen in tail_seen[key].items()
-                       if seen >= MIN_TAIL_COUNT and tail_in_cue[key][t] / seen >= MIN_TAIL_SHARE
-                       and t.rsplit(" ", 1)[-1] not in _OPEN_ENDS)
+        lexicon[key] = {"rate": round(n / totals[key], 3), "count": n}
+        # longest first: the cue takes the longest tail that follows it ("in a statement" before "in")
+        tails = sorted((t for t, seen in tail_seen[key].items()
+                        if seen >= MIN_TAIL_COUNT and tail_in_cue[key][t] / seen >= MIN_TAIL_SHARE
+                        and t.rsplit(" ", 1)[-1] not in _OPEN_ENDS), key=lambda t: (-t.count(" "), t))
         if tails:
             lexicon[key]["tails"] = tails
     return lexicon

@@ -20,7 +20,7 @@ _lexicon: dict[str, dict] | None = None
 
 
 def cue_lexicon() -> dict[str, dict]:
-    """The learned lexicon ("lemma|POS" -> {rate, count, then, tails}; training/train_cue_lexicon.py), loaded once."""
+    """The learned lexicon ("lemma|POS" -> {rate, count, tails}; training/train_cue_lexicon.py), loaded once."""
     global _lexicon
     if _lexicon is None:
         path = DATA / "cue_lexicon.json"

@@ -57,7 +57,6 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
 
 #: opening mark -> the marks that close it; scraped text mixes straight and curly ones ("…,” said X)
 _OPEN_CLOSE = {"“": "”\"", '"': '"”', "«": "»", "„": "“"}
-_MARK_TOKENS = frozenset(["“", "”", "«", "»", "„", '"', "''", "``", "‘", "’", "'"])
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
 
 
@@ -213,20 +212,17 @@ def _belongs_to_cue(before: Token, verb: Token) -> bool:
 
 def _cue_bounds(verb: Token) -> tuple[int, int]:
     lo = verb.i
-    for child in verb.lefts:
-        if child.dep_ in ("aux", "auxpass", "neg") and child.i >= lo - 3:
-            lo = min(lo, child.i)
-    # "has also repeatedly said": adverbs of the verb right before it (or its auxiliaries) are the cue's
+    # "has also repeatedly said": auxiliaries, negation and adverbs of the verb right before it are the cue's
     while lo > 0 and _belongs_to_cue(verb.doc[lo - 1], verb):
         lo -= 1
     hi = verb.i + 1
     entry = cue_lexicon().get(f"{verb.lemma_.lower()}|{verb.pos_}") or {}
     for child in verb.rights:
-        if child.i == hi and (child.dep_ == "prt" or child.lower_ == entry.get("then")):
+        if child.i == hi and child.dep_ == "prt":
             hi += 1
     # learned tails: "talked about", "said in a statement", "made it clear"
     doc = verb.doc
-    for tail in sorted(entry.get("tails", ()), key=len, reverse=True):
+    for tail in entry.get("tails", ()):  # longest first
         n = tail.count(" ") + 1
         if verb.i + n < len(doc) and hi <= verb.i + n and " ".join(t.lower_ for t in doc[verb.i + 1 : verb.i + n + 1]) == tail:
             hi = verb.i + n + 1
@@ -445,7 +441,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if cand.cue[0] in inside_marks:
             continue
         cand = _attach_adjacent_quotation(doc, cand, mark_tokens)
-        cand.content = _clip_to_paragraph(doc, cand.content, cand.cue[0], paragraph, mark_tokens)
+        cand.content = _clip_to_paragraph(cand.content, cand.cue[0], paragraph, mark_tokens)
         cand.content = _run_to_quotation_end(cand.content, mark_tokens)
         if cand.content[0] < cand.content[1]:
             candidates.append(cand)
@@ -532,18 +528,14 @@ def _paragraph_index(doc: Doc) -> list[int]:
     return out
 
 
-def _after_colon(doc: Doc, start: int) -> bool:
-    before = next((t for t in reversed(doc[max(start - 4, 0) : start]) if not t.is_space and t.text not in _MARK_TOKENS), None)
-    return before is not None and before.text == ":"
-
-
-def _clip_to_paragraph(doc: Doc, content: tuple[int, int], cue: int, paragraph: list[int],
+def _clip_to_paragraph(content: tuple[int, int], cue: int, paragraph: list[int],
                        marks: list[tuple[int, int]]) -> tuple[int, int]:
-    """Content stays in the cue's paragraph, unless it is a quotation that opens there (and may run over
-    several paragraphs) or right after the cue's paragraph ends with a colon."""
+    """Content stays in the cue's paragraph. A quotation that opens in or after it stays whole (it may run
+    over several paragraphs); one that opened in an earlier paragraph keeps only its part in the cue's
+    ("…” closing a long quote, then ', he said')."""
     start, end = content
     home = paragraph[min(cue, len(paragraph) - 1)]
-    if content in marks and (paragraph[start] == home or _after_colon(doc, start)):
+    if content in marks and paragraph[start] >= home:
         return content
     while start < end and paragraph[start] < home:
         start += 1

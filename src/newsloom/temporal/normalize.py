@@ -43,6 +43,21 @@ _FUTURE = re.compile(
     rf"^(?:the future|in the future|soon|eventually|future|(?:the )?(?:coming|upcoming|future) {_PLURAL_UNITS}|"
     rf"the {_PLURAL_UNITS} ahead|later)$"
 )
+_SPELLED_DAYS = {
+    word: n for n, word in enumerate([
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+        "nineteenth", "twentieth",
+    ], start=1)
+}
+_SPELLED_DAYS.update({f"twenty-{w}": 20 + n for w, n in list(_SPELLED_DAYS.items())[:9]})
+_SPELLED_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+_HEDGE = re.compile(
+    r"^(?:nearly|almost|roughly|approximately|just|some|more than|less than) (?=\d|[a-z]+ (?:year|month|week|day|hour))"
+)
+_SPELLED_MONTH_DAY = re.compile(
+    r"\b(" + "|".join(_MONTHS) + r")\.? (" + "|".join(sorted(_SPELLED_DAYS, key=len, reverse=True)) + r")\b"
+)
 _UNIT = r"(year|month|week|day|hour|quarter)s?"
 _NUMBER = r"(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-eight|fifty|several|a few|few)"
 
@@ -185,21 +200,6 @@ def normalize_time(
     return _relative(text, ref)
 
 
-_SPELLED_DAYS = {
-    word: n for n, word in enumerate([
-        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-        "nineteenth", "twentieth",
-    ], start=1)
-}
-_SPELLED_DAYS.update({f"twenty-{w}": 20 + n for w, n in list(_SPELLED_DAYS.items())[:9]})
-_SPELLED_DAYS.update({"thirtieth": 30, "thirty-first": 31})
-_HEDGE = re.compile(
-    r"^(?:nearly|almost|roughly|approximately|just|some|more than|less than) (?=\d|[a-z]+ (?:year|month|week|day|hour))"
-)
-_SPELLED_MONTH_DAY = re.compile(
-    r"\b(" + "|".join(_MONTHS) + r")\.? (" + "|".join(sorted(_SPELLED_DAYS, key=len, reverse=True)) + r")\b"
-)
 _QUARTER_CONTEXT = re.compile(r"\bquarter\b", re.I)
 _YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
                        "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
@@ -280,7 +280,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         return f"{year}-{_MONTHS[m.group(1)]:02d}"
     if text in ("more recently", "most recently", "in recent times"):
         return "PAST_REF"
-    if text in ("the near future", "the foreseeable future", "the coming months", "the months ahead"):
+    if text in ("the near future", "the foreseeable future"):
         return "FUTURE_REF"
     if text in ("last year's quarter", "last year quarter", "the corresponding period last year", "the same period last year",
                 "the same quarter last year", "the year-before quarter"):
