@@ -160,7 +160,7 @@ def test_headline_attributions(title, speaker, content):
         assert found == []
     else:
         (q,) = found
-        assert q.speaker.name == speaker and q.text == content.strip("'")
+        assert q.speaker.name == speaker and q.text == content
         assert title[q.start : q.end] == q.text and title[q.speaker.mention.start : q.speaker.mention.end] == speaker
 
 
@@ -211,3 +211,37 @@ def test_learned_cue_tails():
 def test_mixed_straight_and_curly_marks_and_elided_years():
     text = "\"We will appeal,” said Lee. In ‘08 she called it ‘a mistake’."
     assert [text[a:b] for a, b in quotation_spans(text)] == ["We will appeal,", "a mistake"]
+
+
+def test_a_full_stop_inside_the_closing_mark_ends_the_sentence():
+    # “… soft.” He says …: the next sentence's speaker does not take the quotation before it
+    text = ("Coach Dana Whitfield says the league “has gone soft.” He says referees now call every small "
+            "foul just to be seen on television.")
+    found = find_quotes(text)
+    soft = next(q for q in found if "gone soft" in q.text)
+    assert soft.cue.start == text.index("says")
+    referees = next(q for q in found if "referees" in q.text)
+    assert "soft" not in referees.text
+
+
+def test_a_headline_naming_its_source_before_a_colon():
+    # the name must be one the article uses: "Analysis: …" is a label, not a source
+    body = ("\n\nHarbour authority chair Miriam Okafor rejected the union's offer on Tuesday, saying the port "
+            "could not afford it.")
+    [q] = [q for q in find_quotes("Okafor: ‘We Will Not Sign This Offer.’" + body) if q.cue.text == ":"]
+    assert (q.text, q.kind, q.speaker.name) == ("We Will Not Sign This Offer", "direct", "Miriam Okafor")
+    assert not [q for q in find_quotes("Analysis: What The Strike Means For Exporters." + body) if q.cue.text == ":"]
+    assert not [q for q in find_quotes("Okafor: Can The Port Survive Another Strike?" + body) if q.cue.text == ":"]
+
+
+def test_headline_metadata_reads_a_leading_source_the_article_names():
+    from newsloom import analyze
+
+    text = ("Okafor: Port Cannot Afford Union Offer\n\nBy Staff Reporter\n\nHarbour authority chair Miriam Okafor "
+            "rejected the union's offer on Tuesday, saying the port could not afford the wage rise. Talks will "
+            "resume next week, union leaders said after the meeting in the harbour office.\n\nThe strike has "
+            "delayed thousands of containers, according to the regional trade office.")
+    article = analyze(text)
+    assert article.title == "Okafor: Port Cannot Afford Union Offer"
+    [q] = article.title_quotes
+    assert (q.speaker.name, q.text, q.cue.text) == ("Okafor", "Port Cannot Afford Union Offer", ":")

@@ -25,7 +25,8 @@ def main() -> None:
     docs = {id(article): doc for article, doc in held}
     result = score([a for a, _ in held], lambda art, nlp: [_pred(q) for q in extract_quotes(docs[id(art)])], None)
     print(f"held-out train ({len(held)} articles): source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
-          f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} speaker {result['speaker']:.3f}")
+          f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} direct/mixed {result['direct'].f1:.3f} "
+          f"speaker {result['speaker']:.3f}")
 
 
 if __name__ == "__main__":

@@ -1,36 +1,120 @@
 """Attributions in headlines: "US mission in Afghanistan failed: Russia", "Will remain focused on ISIS-K,
-says US". Headlines drop the verb or put the source last; two patterns cover the common shapes. Offsets
-index into the title, not the body."""
+says US", "Kasich: ‘We are going all the way’". Headlines drop the verb or move the source to an edge; three
+patterns cover the common shapes. Offsets index into the headline's own text."""
 
 from __future__ import annotations
 
 import re
 
-from newsloom.nlp.quotes import Quote, Speaker, TextSpan
+from spacy.tokens import Doc
+
+from newsloom.nlp.quotes import Quote, Speaker, TextSpan, quotation_spans
 
 _SAYS_LAST = re.compile(
     r"^(?P<content>.{8,}?),\s*(?P<cue>says|said|warns|claims|tells|insists|admits|vows|urges)\s+"
     r"(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4})\s*$"
 )
 # "…: Russia" — a short capitalised source after a colon, no verb in it
-_COLON_LAST = re.compile(r"^(?P<content>.{12,}?):\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
+_COLON_LAST = re.compile(r"^(?P<content>.{12,}?)(?P<cue>:)\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*$")
+# "Rubio: I'm not interested in being vice president" — a name, a colon, what was said. The same shape is a
+# label ("Analysis: …", "Breaking: …", "Poll: …"), so the name must be one the article names (below).
+_COLON_FIRST = re.compile(r"^(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*(?P<cue>:)\s*(?P<content>\S.{7,})$")
+_QUOTE_MARKS = " '\"‘’“”"
+_LEADING_SOURCE_LABELS = frozenset(["PERSON", "ORG", "NORP"])  # not places: "Kabul: …" is a dateline
+_TRAILING_SOURCE_LABELS = _LEADING_SOURCE_LABELS | {"GPE"}  # "US mission in Afghanistan failed: Russia"
 
 
-def headline_quotes(title: str | None) -> list[Quote]:
+def source_names(doc: Doc, after: int = 0) -> dict[str, frozenset[str]]:
+    """The names of people, organisations and groups (and, for a source placed last, places) an article
+    uses from character ``after`` on, lower-cased: what tells a headline's "Rubio: …" from "Analysis: …"."""
+    def names(labels: frozenset[str]) -> frozenset[str]:
+        return frozenset(re.sub(r"[’']s$", "", e.text).lower() for e in doc.ents
+                         if e.label_ in labels and e.start_char >= after)
+
+    return {"first": names(_LEADING_SOURCE_LABELS), "last": names(_TRAILING_SOURCE_LABELS)}
+
+
+def headline_quotes(title: str | None, names: dict[str, frozenset[str]] | None = None) -> list[Quote]:
+    """The attribution a headline states, if any. With ``names`` (:func:`source_names` of the article), a
+    source before or after a bare colon must be one the article names; without them the name-first shape,
+    which is too often a label, is not read."""
     if not title:
         return []
-    for pattern in (_SAYS_LAST, _COLON_LAST):
-        match = pattern.match(title.strip())
+    stripped = title.strip()
+    offset = len(title) - len(title.lstrip())
+    for pattern in (_SAYS_LAST, _COLON_LAST, _COLON_FIRST):
+        match = pattern.match(stripped)
         if not match:
             continue
-        offset = len(title) - len(title.lstrip())
-        speaker = match.group("speaker")
+        speaker = match.group("speaker").rstrip(".")
+        if pattern is _COLON_FIRST and (names is None or not _is_named(speaker, match.group("content"), names["first"])):
+            continue
+        if pattern is _COLON_LAST and names is not None and not _is_named(speaker, "", names["last"]):
+            continue
+        content = _unquoted(match.group("content").rstrip(" .,;"))
+        c_start = title.find(content, offset + match.start("content"))
+        c_end = c_start + len(content)
         s_start = match.start("speaker") + offset
-        content = match.group("content").strip(" '\"‘’“”")
-        c_start = title.find(content)
-        cue = (TextSpan(match.group("cue"), match.start("cue") + offset, match.end("cue") + offset)
-               if "cue" in match.groupdict() else None)
+        cue = TextSpan(match.group("cue"), match.start("cue") + offset, match.end("cue") + offset)
         mention = TextSpan(speaker, s_start, s_start + len(speaker))
-        return [Quote(content, c_start, c_start + len(content), "indirect", cue,
-                      Speaker(speaker, mention), source=mention)]
+        quoted = [(max(a, c_start), min(b, c_end)) for a, b in quotation_spans(title) if a < c_end and b > c_start]
+        share = sum(b - a for a, b in quoted) / max(len(content), 1)
+        kind = "direct" if share >= 0.85 else "mixed" if quoted else "indirect"
+        return [Quote(content, c_start, c_end, kind, cue, Speaker(speaker, mention), source=mention,
+                      quoted=[TextSpan(title[a:b], a, b) for a, b in quoted])]
     return []
+
+
+_CLOSERS = {"'": "'", '"': '"”', "‘": "’'", "“": '”"'}
+
+
+def _unquoted(text: str) -> str:
+    """Without the marks around it when the whole text is one quotation ("‘We will not sign.’"); a
+    quotation that closes inside ("‘Of Course’ Hillary …") keeps its marks."""
+    closers = _CLOSERS.get(text[:1])
+    if closers is None:
+        return text.rstrip(" .,;")
+    inner = text[1:].rstrip(_QUOTE_MARKS + ".,;!?")
+    # a closing mark followed by a letter is an apostrophe ("He’s")
+    if any(c in closers and (i + 1 == len(inner) or not inner[i + 1].isalpha()) for i, c in enumerate(inner)):
+        return text
+    return text[1:].rstrip(_QUOTE_MARKS + ".,;")
+
+
+def _is_named(speaker: str, content: str, names: frozenset[str]) -> bool:
+    if speaker.isupper() or content.rstrip(_QUOTE_MARKS + ".").endswith("?"):
+        return False  # "BREAKING: …", "Ted Cruz: conservative or career politician?"
+    wanted = re.sub(r"[’']s$", "", speaker).lower()
+    return any(f" {wanted} " in f" {name} " for name in names)
+
+
+#: a first line at most this long, standing alone, may be the headline of a text taken as it is
+HEADLINE_WORDS = 25
+
+
+def opening_headline_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+    """The headline attribution of a text whose first line is its headline (``extract --keep-text``, a
+    JSONL body with the title in it): a short line of its own that no attribution found in the parse covers.
+    Surnames take the full name the article uses ("Issa" → "Darrell Issa")."""
+    match = re.match(r"\s*([^\n]+)\n", doc.text)
+    if match is None or len(match.group(1).split()) > HEADLINE_WORDS:
+        return []
+    line_start, line_end = match.span(1)
+    if any(q.cue is not None and q.cue.start < line_end for q in quotes):
+        return []
+    found = headline_quotes(match.group(1), source_names(doc, after=line_end))
+    for q in found:
+        _shift(q, line_start)
+        surname = q.speaker.name
+        if surname and " " not in surname:
+            q.speaker.name = full_names.get(re.sub(r"[’']s$", "", surname), surname)
+    return found
+
+
+def _shift(quote: Quote, offset: int) -> None:
+    quote.start += offset
+    quote.end += offset
+    for span in (quote.cue, quote.speaker.mention, *quote.quoted):
+        if span is not None:
+            span.start += offset
+            span.end += offset

@@ -489,6 +489,9 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
                     previous.kind = "mixed"
                 previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
                 previous.end = s.end_char
+    from newsloom.nlp.headlines import opening_headline_quotes
+
+    quotes.extend(opening_headline_quotes(doc, quotes, resolver.full_names))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -509,10 +512,11 @@ CONTINUATION_CHARS = 200
 
 
 def _continues(doc: Doc, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
-    gap = doc[quote_start].idx - previous.end
-    if gap < 60:
-        return True
-    if gap > CONTINUATION_CHARS or previous.cue is None:
+    between = doc.text[previous.end : doc[quote_start].idx]
+    if len(between) < 60:
+        # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
+        return not any(line.strip() for line in between.split("\n")[1:-1])
+    if len(between) > CONTINUATION_CHARS or previous.cue is None:
         return False
     prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
     return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
@@ -556,8 +560,10 @@ def _joins_after(doc: Doc, quote_end: int, attribution_start: int) -> bool:
     """“…,” he said: only punctuation between, no line break, and no full stop before a new sentence."""
     if not _only_punct(doc, quote_end, attribution_start) or _crosses_line(doc, quote_end, attribution_start):
         return False
+    # the full stop may sit inside the closing mark (“… soft.” He says …): a new sentence either way
+    stop = quote_end > 0 and doc[quote_end - 1].text == "."
     gap = doc[quote_end:attribution_start]
-    return not (any(t.text == "." for t in gap) and doc[attribution_start].is_title
+    return not ((stop or any(t.text == "." for t in gap)) and doc[attribution_start].is_title
                 and doc[attribution_start].pos_ != "PROPN")
 
 
