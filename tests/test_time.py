@@ -25,6 +25,8 @@ from tests.conftest import needs_shared
         ("within 48 hours", "2021-08-13", "2021-08-13/2021-08-15"),
         ("by the end of the weekend", "2021-08-13", "2021-W32-WE"),
         ("the third quarter", "1989-10-26", "1989-Q3"),
+        ("by year end", "1989-10-26", "1989"),  # spelled open or hyphenated, the year
+        ("year-end", "1989-10-26", "1989"),
         ("a year earlier", "1989-10-26", "1988"),
         ("nineteen ninety-one", None, "1991"),
         ("now", None, "PRESENT_REF"),

@@ -386,7 +386,8 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         if unit == "weekend":
             return _week(ref) + "-WE"
         return _relative_unit(ref, unit, 0)
-    if text in ("year-end", "the end of the year", "the end of this year", "end of the year"):
+    if text in ("year-end", "year end", "the year-end", "the year end", "the end of the year", "the end of this year",
+                "end of the year"):
         return str(ref.year)
     return dateparser_value(text, ref)
 
