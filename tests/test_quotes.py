@@ -245,3 +245,11 @@ def test_headline_metadata_reads_a_leading_source_the_article_names():
     assert article.title == "Okafor: Port Cannot Afford Union Offer"
     [q] = article.title_quotes
     assert (q.speaker.name, q.text, q.cue.text) == ("Okafor", "Port Cannot Afford Union Offer", ":")
+
+
+def test_a_quotation_after_another_verb_of_saying_does_not_continue_the_statement():
+    # the critics' words are not Okafor's, though they follow her attribution in the same sentence
+    text = ("The port’s “costs” are rising, Okafor said on Tuesday, while critics insisted the union’s demands "
+            "were “fair and modest.”")
+    said = next(q for q in find_quotes(text) if q.cue.text == "said")
+    assert said.text == "The port’s “costs” are rising"

@@ -478,17 +478,19 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is not None and previous.kind != "report" and _continues(doc, previous, ms, paragraph):
-            start, end = _trim(doc, ms, me)
-            if start < end:
-                s = doc[start:end]
-                if previous.kind == "direct":
-                    previous.text = " … ".join([*(seg.text for seg in previous.quoted), s.text])
-                else:  # "X said Y. “Z”": the quotation goes on with the reported statement
-                    previous.text = f"{previous.text} … {s.text}"
-                    previous.kind = "mixed"
-                previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
-                previous.end = s.end_char
+        if previous is None or previous.kind == "report" or not _continues(doc, previous, ms, paragraph):
+            continue
+        start, end = _trim(doc, ms, me)
+        if start >= end:
+            continue
+        s = doc[start:end]
+        if previous.kind == "direct":
+            previous.text = " … ".join([*(seg.text for seg in previous.quoted), s.text])
+        else:  # "X said Y. “Z”": the quotation goes on with the reported statement
+            previous.text = f"{previous.text} … {s.text}"
+            previous.kind = "mixed"
+        previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
+        previous.end = s.end_char
     from newsloom.nlp.headlines import opening_headline_quotes
 
     quotes.extend(opening_headline_quotes(doc, quotes, resolver.full_names))
@@ -512,6 +514,8 @@ CONTINUATION_CHARS = 200
 
 
 def _continues(doc: Doc, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
+    if _cue_between(doc, previous, quote_start) is not None:
+        return False
     between = doc.text[previous.end : doc[quote_start].idx]
     if len(between) < 60:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
@@ -520,6 +524,22 @@ def _continues(doc: Doc, previous: Quote, quote_start: int, paragraph: list[int]
         return False
     prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
     return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
+
+
+def _cue_between(doc: Doc, previous: Quote, quote_start: int) -> Token | None:
+    """'…, Hollande said Tuesday, noting the nominee “…”': a verb of saying other than the previous quote's
+    cue between it and the quotation; the quotation is that verb's statement, not a continuation. (Making
+    it a quote of its own with the previous speaker measured worse on held-out train: content .512 → .493.)"""
+    span = doc.char_span(previous.end, doc[quote_start].idx, alignment_mode="contract")
+    if span is None:
+        return None
+    cue = previous.cue
+    for token in span:
+        if cue is not None and cue.start <= token.idx < cue.end:
+            continue
+        if token.pos_ == "VERB" and cue_kind(token) is not None:
+            return token
+    return None
 
 
 def _paragraph_index(doc: Doc) -> list[int]:
