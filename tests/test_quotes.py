@@ -253,3 +253,29 @@ def test_a_quotation_after_another_verb_of_saying_does_not_continue_the_statemen
             "were “fair and modest.”")
     said = next(q for q in find_quotes(text) if q.cue.text == "said")
     assert said.text == "The port’s “costs” are rising"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        # a statement verb whose quotation the parser hung elsewhere takes the quotation it touches
+        ("The minister has threatened to expel them. Okafor said, “Let the United Nations advise other "
+         "countries to accept the refugees.”", "said", "Okafor",
+         "Let the United Nations advise other countries to accept the refugees"),
+        # the reported clause attached under "statement"
+        ("Harbour strategist John Weaver says in a statement that the race will now be a four-man contest.",
+         "says in a statement", "John Weaver", "that the race will now be a four-man contest"),
+        # "As X noted, <clause>"
+        ("As Okafor observed, the biggest winner was not the union but the port itself.", "observed", "Okafor",
+         "the biggest winner was not the union but the port itself"),
+        # an infinitive after a verb of saying
+        ("Mayor Okafor pledged to oppose any new tax on shipping containers.", "pledged", "Okafor",
+         "to oppose any new tax on shipping containers"),
+        # "for X to Y" after a cue whose learned tail is "for"
+        ("Union leader Dana Weaver has called for the port’s warehouses to be inspected even more often.",
+         "has called for", "Dana Weaver", "the port’s warehouses to be inspected even more often"),
+    ],
+)
+def test_clause_shapes_the_parse_leaves_apart(text, cue, speaker, content):
+    found = [(q.cue.text, q.speaker.name, q.text) for q in find_quotes(text)]
+    assert (cue, speaker, content) in found

@@ -251,9 +251,22 @@ def _complement(verb: Token) -> Token | None:
         if child.dep_ in ("ccomp",):
             return child
     for child in verb.children:  # "said in a statement that …" sometimes attaches low
-        if child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children):
+        if child.dep_ in ("xcomp", "advcl") and _opens_with_that(child):
             return child
+    for child in verb.rights:  # "is calling for the United States to step up …"
+        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" and g.i == verb.i + 1 for g in child.children):
+            return child
+    for prep in verb.rights:  # …or under the noun: "says in a statement [that the race …]"
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
+            for noun in prep.children:
+                clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and _opens_with_that(c)), None)
+                if noun.dep_ == "pobj" and clause is not None:
+                    return clause
     return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
 
 
 # -- the extractor ---------------------------------------------------------------------------------------
@@ -301,11 +314,19 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 ))
                 continue
         comp = _complement(token)
-        if comp is None and act == "belief":
-            # "wants to …", "plans to …": the infinitive is what is attributed
+        if comp is None:
+            # "wants to …", "plans to …", "pledged to …": the infinitive is what is attributed — unless an
+            # object comes first ("called for the port authority to step up …" is read as an object below)
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            obj = _object(token)
+            if comp is not None and act == "statement" and obj is not None and obj.i < comp.i:
+                comp = None
         if comp is not None:
             content = _clause_content(comp)
+        elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
+                and token.head.pos_ in ("VERB", "AUX"):
+            # "As The Washington Post reported, even if Sanders split the delegates …": the clause it heads
+            content = _subtree_bounds(token.head, exclude=token)
         elif token.dep_ == "parataxis" and token.head.i > token.i and subject is not None and (
                 token.left_edge.i > token.head.left_edge.i):
             # "By eliminating the line, Ms. Tchen said, the White House is able to …": the attribution sits
@@ -332,15 +353,23 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
             # the model has already judged this verb in its context ("called for calm", "cited a poll").
             trusted = model_cues is not None
-            if obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
+            if obj is None and trusted and act == "statement" and subject is not None:
+                # 'Erdogan said, “Let the United Nations …”' with the quotation parsed apart: the content is
+                # the quotation the attribution touches, if one does
+                content, bare = (token.i, token.i), True
+            elif obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
-            content = _object_content(token, obj)
+            else:
+                content = _object_content(token, obj)
         if subject is None or content[0] > content[1] or content[0] == content[1] and not bare:
             continue
         if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
             continue
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
-        found.append(_Candidate(content, _cue_bounds(token), _source_bounds(subject), report=report, act=act,
+        cue = _cue_bounds(token)
+        if cue[0] <= content[0] < cue[1] < content[1]:
+            content = (cue[1], content[1])  # the cue's learned tail ("calling for") is not content
+        found.append(_Candidate(content, cue, _source_bounds(subject), report=report, act=act,
                                 governs=comp is not None and comp.head.i == token.i))
     return found
 
