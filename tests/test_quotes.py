@@ -279,3 +279,12 @@ def test_a_quotation_after_another_verb_of_saying_does_not_continue_the_statemen
 def test_clause_shapes_the_parse_leaves_apart(text, cue, speaker, content):
     found = [(q.cue.text, q.speaker.name, q.text) for q in find_quotes(text)]
     assert (cue, speaker, content) in found
+
+
+def test_a_participle_sharing_the_speakers_subject_keeps_its_own_clause():
+    # "adding" borrows Anderson as its source, not the quotation Anderson's "said" touches
+    text = ("“He stands for the middle class,” Anderson said, adding that Sanders is “definitely the most "
+            "trustworthy of the candidates.”")
+    found = {q.cue.text: (q.speaker.name, q.text) for q in find_quotes(text)}
+    assert found["said"] == ("Anderson", "He stands for the middle class")
+    assert found["adding"] == ("Anderson", "that Sanders is “definitely the most trustworthy of the candidates")

@@ -281,6 +281,7 @@ class _Candidate:
     act: str = "statement"
     governs: bool = False  # the content is the cue's own clausal complement
     attached: bool = False  # the content is a quotation the attribution touches ("“…,” she said")
+    shared_subject: bool = False  # the source is another verb's subject ("X said, adding that …")
 
 
 def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
@@ -370,7 +371,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
         if cue[0] <= content[0] < cue[1] < content[1]:
             content = (cue[1], content[1])  # the cue's learned tail ("calling for") is not content
         found.append(_Candidate(content, cue, _source_bounds(subject), report=report, act=act,
-                                governs=comp is not None and comp.head.i == token.i))
+                                governs=comp is not None and comp.head.i == token.i,
+                                shared_subject=subject.head.i != token.i))
     return found
 
 
@@ -628,8 +630,7 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     """“…,” said X / X said: “…” — a quotation touching the attribution is its content, whole."""
     if cand.source is None:
         return cand
-    lo = min(cand.cue[0], cand.source[0])
-    hi = max(cand.cue[1], cand.source[1])
+    lo, hi = _attribution_bounds(cand)
     for ms, me in marks:
         if me <= lo and _joins_after(doc, me, lo):
             # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
@@ -647,13 +648,21 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     return cand
 
 
+def _attribution_bounds(cand: _Candidate) -> tuple[int, int]:
+    """Token bounds of the words that attribute: cue and source together ("Anderson said"), or the cue
+    alone when its source is another verb's subject ('“…,” Anderson said, adding that …': the quotation
+    touching "Anderson" is not the adding's)."""
+    if cand.shared_subject or cand.source is None:
+        return cand.cue
+    return min(cand.cue[0], cand.source[0]), max(cand.cue[1], cand.source[1])
+
+
 def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _Candidate | None:
     best = None
     for cand in candidates:
         if cand.source is None:
             continue
-        cue_start = min(cand.cue[0], cand.source[0])
-        cue_end = max(cand.cue[1], cand.source[1])
+        cue_start, cue_end = _attribution_bounds(cand)
         if cue_start >= me and _joins_after(doc, me, cue_start):
             return cand  # “…,” he said
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
