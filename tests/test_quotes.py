@@ -288,3 +288,18 @@ def test_a_participle_sharing_the_speakers_subject_keeps_its_own_clause():
     found = {q.cue.text: (q.speaker.name, q.text) for q in find_quotes(text)}
     assert found["said"] == ("Anderson", "He stands for the middle class")
     assert found["adding"] == ("Anderson", "that Sanders is “definitely the most trustworthy of the candidates")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        # a participle after a preposition takes the subject of the clause it modifies
+        ("After suggesting on Wednesday that he regretted the attacks, Okafor apologised to the union.",
+         "suggesting", "Okafor"),
+        # a participle describing a noun: the noun is the source
+        ("An item in the Harbour Gazette suggesting that Okafor was hypocritical drew an angry reply.",
+         "suggesting", "An item in the Harbour Gazette"),
+    ],
+)
+def test_participles_without_a_subject_of_their_own(text, cue, speaker):
+    assert (cue, speaker) in [(q.cue.text, q.speaker.name) for q in find_quotes(text)]

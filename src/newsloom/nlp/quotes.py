@@ -243,6 +243,12 @@ def _subject(verb: Token) -> Token | None:
             if speech is not None:
                 return _subject(speech)
         return _subject(verb.head)
+    # "After suggesting on Wednesday that …, Rubio …": the subject of the clause the phrase modifies
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)
+    # "emails that night showing that …", "an item suggesting that …": the noun the participle describes
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     return None
 
 
