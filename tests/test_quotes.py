@@ -303,3 +303,8 @@ def test_a_participle_sharing_the_speakers_subject_keeps_its_own_clause():
 )
 def test_participles_without_a_subject_of_their_own(text, cue, speaker):
     assert (cue, speaker) in [(q.cue.text, q.speaker.name) for q in find_quotes(text)]
+
+
+def test_an_object_content_keeps_the_phrases_that_complete_it():
+    [q] = find_quotes("The union accused Okafor of breaking her promise to the night shift.")
+    assert (q.cue.text, q.speaker.name, q.text) == ("accused", "The union", "Okafor of breaking her promise to the night shift")

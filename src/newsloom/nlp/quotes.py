@@ -394,13 +394,13 @@ def _clause_content(root: Token) -> tuple[int, int]:
 
 def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
     """An object content, with what the verb says about it right after it: a predicate ("called climate
-    change a hoax"), an "as" phrase ("portrayed Obama as …"), a "for" phrase ("attacked Clinton for …")."""
+    change a hoax"), a phrase ("portrayed Obama as …", "attacked Clinton for …", "likened the deal to …",
+    "opposed the deal last summer")."""
     lo, hi = _subtree_bounds(obj)
     for child in verb.rights:
         if child.i < hi or child.i - hi > 1:
             continue
-        # "called climate change a hoax …", "portrayed Obama as a climate evangelist", "attacked X for Y"
-        if child.dep_ in ("oprd", "xcomp", "ccomp") or child.dep_ == "prep" and child.lower_ in ("for", "as"):
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod"):
             hi = child.right_edge.i + 1
     return lo, hi
 
