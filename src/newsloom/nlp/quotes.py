@@ -244,7 +244,8 @@ def _subject(verb: Token) -> Token | None:
                 return _subject(speech)
         return _subject(verb.head)
     # "After suggesting on Wednesday that …, Rubio …": the subject of the clause the phrase modifies
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+    # ("Tass quoted Okafor as saying …" is the "quote" shape, read with its via)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ != "as" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head)
     # "emails that night showing that …", "an item suggesting that …": the noun the participle describes
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
