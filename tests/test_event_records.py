@@ -79,6 +79,9 @@ def test_passive_voice_agent_is_the_actor():
         ("The army plans to withdraw its troops next year.", "RETREAT", "planned"),
         ("The government said rebels had seized the airport.", "FIGHT", "reported"),
         ("Rebels seized the airport on Monday.", "FIGHT", "asserted"),
+        # an event noun inside an indirect statement is the article's fact, not the statement's
+        ("The president had promised to hunt down the fighters in retaliation for last week's suicide bombing "
+         "at the harbour in which 13 workers were killed.", "ASSAULT", "asserted"),
     ],
 )
 def test_modality(sentence, type_, modality):

@@ -308,3 +308,10 @@ def test_participles_without_a_subject_of_their_own(text, cue, speaker):
 def test_an_object_content_keeps_the_phrases_that_complete_it():
     [q] = find_quotes("The union accused Okafor of breaking her promise to the night shift.")
     assert (q.cue.text, q.speaker.name, q.text) == ("accused", "The union", "Okafor of breaking her promise to the night shift")
+
+
+def test_he_is_never_an_organisation_quoted_in_between():
+    text = ("Union spokesman Daniel Reyes said the workers would not return until the authority agreed to cap "
+            "night shifts. \"Nobody here wants a long strike,\" he said.")
+    q = next(q for q in find_quotes(text) if "long strike" in q.text)
+    assert q.speaker.name == "Daniel Reyes"

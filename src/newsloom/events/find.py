@@ -536,7 +536,10 @@ class _Context:
                 reported = True
             if top.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children):
                 planned = True
-        if quote is not None and self.cues.get(tok.idx) != quote:
+        if quote is not None and self.cues.get(tok.idx) != quote and (
+                tok.pos_ in ("VERB", "AUX") or self.quotes[quote].kind != "indirect"):
+            # an event noun inside an indirect statement is what it is about, not what it reports ("promised to
+            # hunt down the fighters behind last week's bombing": the bombing is the article's fact)
             reported = True
         if negated:
             return "negated"

@@ -21,6 +21,12 @@ from newsloom.nlp.quotes import Speaker, TextSpan
 
 PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we", "they", "it"])
 _SINGULAR_PERSON_PRONOUNS = frozenset(["he", "she", "i"])
+#: head nouns of unnamed sources that are people (a later "he"/"she" may be one of them)
+PERSON_NOUNS = TITLE_WORDS | frozenset(
+    ["man", "woman", "source", "witness", "resident", "member", "voter", "supporter", "worker", "aide", "candidate",
+     "activist", "expert", "student", "teacher", "doctor", "farmer", "driver", "father", "mother", "son",
+     "daughter", "wife", "husband", "friend", "neighbour", "neighbor", "owner", "employee", "soldier", "fighter",
+     "commentator", "strategist", "pollster", "lawmaker", "politician", "negotiator", "organizer", "organiser"])
 
 
 @dataclass
@@ -70,9 +76,11 @@ class SpeakerResolver:
             best = person
         return best
 
-    def _remember(self, token_index: int, name: str | None, role: str | None, head: str = "") -> None:
+    def _remember(self, token_index: int, name: str | None, role: str | None, head: str = "",
+                  person: bool = True) -> None:
         if name:
-            self.last_speaker = (token_index, name, role)
+            if person:  # "he"/"she" later may refer back to it
+                self.last_speaker = (token_index, name, role)
             self.speakers.append((token_index, name, role, head))
 
     def resolve(self, bounds: tuple[int, int], content_start: int) -> Speaker:
@@ -143,6 +151,7 @@ class SpeakerResolver:
                 return Speaker(best, mention, None, span.text)
         if others and len(span) <= len(others[-1]) + 1:
             return Speaker(others[-1].text, mention, None, None)
-        # an unnamed source described by the text
-        self._remember(start, span.text, None, head.lemma_.lower())
+        # an unnamed source described by the text ("a Taliban spokesperson"; "the authority" is no "he")
+        person = head.lower_ in PERSON_NOUNS and head.tag_ != "NNS"
+        self._remember(start, span.text, None, head.lemma_.lower(), person=person)
         return Speaker(span.text, mention, None, None)
