@@ -315,3 +315,10 @@ def test_he_is_never_an_organisation_quoted_in_between():
             "night shifts. \"Nobody here wants a long strike,\" he said.")
     q = next(q for q in find_quotes(text) if "long strike" in q.text)
     assert q.speaker.name == "Daniel Reyes"
+
+
+def test_a_raised_passive_names_nobody_and_reports_the_whole_clause():
+    # "X is said to …": X is what the statement is about, not who made it
+    [q] = find_quotes("Some union leaders are said to be urging the mayor to accept the offer.")
+    assert q.cue.text == "are said" and q.speaker.name is None
+    assert q.text == "Some union leaders are said to be urging the mayor to accept the offer"

@@ -253,6 +253,21 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+#: verbs whose passive raises the subject of what is reported ("is said to", "is expected to", "is believed to")
+RAISING_LEMMAS = frozenset(["say", "expect", "believe", "think", "report", "rumor", "rumour", "know", "consider",
+                            "see", "project", "predict", "estimate", "suppose", "understand"])
+
+
+def _raised_subject(verb: Token) -> Token | None:
+    if verb.lemma_.lower() not in RAISING_LEMMAS or not any(c.dep_ == "auxpass" for c in verb.children):
+        return None
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None  # "was predicted by analysts to …" names who
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return subject if subject is not None and xcomp is not None and subject.i < verb.i < xcomp.i else None
+
+
 def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp",):
@@ -310,6 +325,13 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             continue
         subject = _subject(token)
         bare = False  # a bare attribution: its content is the quotation it touches, or nothing
+        raised = _raised_subject(token)
+        if raised is not None:
+            # "Some advisers are said to be urging …", "X is expected to …": nobody is named; the statement
+            # is the whole clause, its subject included
+            xcomp = next(c for c in token.children if c.dep_ == "xcomp")
+            found.append(_Candidate((raised.left_edge.i, xcomp.right_edge.i + 1), _cue_bounds(token), None, act=act))
+            continue
         # "Sputnik quoted Shoigu as saying that …": Shoigu speaks, via Sputnik
         if lemma == "quote":
             obj = next((c for c in token.children if c.dep_ == "dobj"), None)
