@@ -322,3 +322,10 @@ def test_a_raised_passive_names_nobody_and_reports_the_whole_clause():
     [q] = find_quotes("Some union leaders are said to be urging the mayor to accept the offer.")
     assert q.cue.text == "are said" and q.speaker.name is None
     assert q.text == "Some union leaders are said to be urging the mayor to accept the offer"
+
+
+def test_a_verb_with_its_own_object_is_not_a_trailing_attribution():
+    text = ("On this issue there is a clear divide: a 69% majority of residents support the new harbour wall, "
+            "while most union members oppose the idea.")
+    oppose = next(q for q in find_quotes(text) if q.cue.text == "oppose")
+    assert (oppose.speaker.name, oppose.text) == ("most union members", "the idea")

@@ -362,7 +362,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # "By eliminating the line, Ms. Tchen said, the White House is able to …": the attribution sits
             # inside the clause it reports, which runs on both sides of it
             content = (token.head.left_edge.i, token.head.right_edge.i + 1)
-        elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i:
+        elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i \
+                and _object(token) is None:  # "…, most endorse universal checks": its object is the content
             # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
             # would be $300": the clause goes on after it, and the statement is the whole clause
             head = token.head
