@@ -329,3 +329,11 @@ def test_a_verb_with_its_own_object_is_not_a_trailing_attribution():
             "while most union members oppose the idea.")
     oppose = next(q for q in find_quotes(text) if q.cue.text == "oppose")
     assert (oppose.speaker.name, oppose.text) == ("most union members", "the idea")
+
+
+def test_a_participle_after_a_quotation_reports_what_follows_it():
+    text = ("Okafor told the Gazette that the union “had a crazy plan which was maniacal,” adding, “They lost "
+            "every vote in the harbour.”")
+    found = [(q.cue.text, q.text) for q in find_quotes(text)]
+    assert found == [("told", "that the union “had a crazy plan which was maniacal"),
+                     ("adding", "They lost every vote in the harbour")]

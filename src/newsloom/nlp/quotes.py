@@ -662,7 +662,8 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
         return cand
     lo, hi = _attribution_bounds(cand)
     for ms, me in marks:
-        if me <= lo and _joins_after(doc, me, lo):
+        # a cue sharing another verb's subject ('told X that “…,” adding, “…”') reports what follows it
+        if me <= lo and not cand.shared_subject and _joins_after(doc, me, lo):
             # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
             # the words before it in its sentence
             sentence_start = doc[ms].sent.start
@@ -693,7 +694,7 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
         if cand.source is None:
             continue
         cue_start, cue_end = _attribution_bounds(cand)
-        if cue_start >= me and _joins_after(doc, me, cue_start):
+        if cue_start >= me and not cand.shared_subject and _joins_after(doc, me, cue_start):
             return cand  # “…,” he said
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
             best = cand  # he said: “…”
