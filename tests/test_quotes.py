@@ -337,3 +337,10 @@ def test_a_participle_after_a_quotation_reports_what_follows_it():
     found = [(q.cue.text, q.text) for q in find_quotes(text)]
     assert found == [("told", "that the union “had a crazy plan which was maniacal"),
                      ("adding", "They lost every vote in the harbour")]
+
+
+def test_a_concessive_clause_after_a_comma_is_not_the_reported_clause():
+    text = ("Most residents say stricter harbour rules would prevent accidents, though they blame the weather, "
+            "not the rules, for most of them.")
+    say = next(q for q in find_quotes(text) if q.cue.text == "say")
+    assert say.text == "stricter harbour rules would prevent accidents"

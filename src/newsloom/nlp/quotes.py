@@ -407,11 +407,15 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
 
 
 def _clause_content(root: Token) -> tuple[int, int]:
-    """A reported clause, without a trailing ", focusing on …" participle phrase that comments on it."""
+    """A reported clause, without a trailing ", focusing on …" participle phrase or ", though …" clause that
+    comments on it."""
     lo, hi = _subtree_bounds(root)
+    doc = root.doc
     for child in root.rights:
         start = child.left_edge.i
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and root.doc[start - 1].text == ",":
+        if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and doc[start - 1].text == ",":
+            return lo, start - 1
+        if child.dep_ == "advcl" and start > lo and doc[start - 1].text == "," and doc[start].lower_ in ("as", "though", "although", "while", "whereas"):
             return lo, start - 1
     return lo, hi
 
