@@ -344,3 +344,10 @@ def test_a_concessive_clause_after_a_comma_is_not_the_reported_clause():
             "not the rules, for most of them.")
     say = next(q for q in find_quotes(text) if q.cue.text == "say")
     assert say.text == "stricter harbour rules would prevent accidents"
+
+
+def test_a_source_without_its_relative_clause_and_a_relative_pronoun_resolved():
+    text = "Harbour chief Miriam Okafor, who endorsed the plan in February, said the wall would be built by June."
+    by_cue = {q.cue.text: q for q in find_quotes(text)}
+    assert by_cue["said"].source.text == "Harbour chief Miriam Okafor"
+    assert (by_cue["endorsed"].source.text, by_cue["endorsed"].speaker.name) == ("who", "Miriam Okafor")

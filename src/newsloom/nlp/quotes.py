@@ -180,9 +180,20 @@ def _subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, in
 
 
 def _source_bounds(subject: Token) -> tuple[int, int]:
-    """The phrase naming a source: the subject's whole subtree, appositions, coordinated names and relative
-    clauses included ("Rendell, a Clinton surrogate"); the resolver reads the name from its head."""
-    return subject.left_edge.i, subject.right_edge.i + 1
+    """The phrase naming a source: the subject's subtree with appositions and coordinated names ("Rendell, a
+    Clinton surrogate"), without what a comma sets off after it (", who endorsed Clinton in February", ",
+    speaking at a rally") and within its line (not a "7:10 p.m." stamp the parser joined to it); the resolver
+    reads the name from its head."""
+    doc = subject.doc
+    lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+    for i in range(lo, hi):
+        token = doc[i]
+        if i < subject.i and ("\n" in token.text or "\n" in token.whitespace_):
+            lo = i + 1
+        elif i >= subject.i and ("\n" in token.text or i > subject.i and token.dep_ in ("relcl", "acl", "advcl")
+                                 and doc[token.left_edge.i - 1].text == ","):
+            hi = min(hi, token.left_edge.i - 1 if token.dep_ in ("relcl", "acl", "advcl") else i)
+    return lo, max(hi, subject.i + 1)
 
 
 def _mention_bounds(doc: Doc, source: tuple[int, int]) -> tuple[int, int]:

@@ -95,6 +95,11 @@ class SpeakerResolver:
         span = doc[start:end]
         mention = TextSpan(span.text, span.start_char, span.end_char)
         head = span.root
+        if len(span) == 1 and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            # "Okafor, who endorsed the plan": the relative pronoun's antecedent is the speaker
+            antecedent = head.head.head
+            found = self.resolve((antecedent.left_edge.i, antecedent.i + 1), content_start)
+            return Speaker(found.name, mention, found.entity, found.role)
         # "The transport minister, Helen Varga, said": the apposition names the role's holder
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
