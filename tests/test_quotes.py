@@ -351,3 +351,10 @@ def test_a_source_without_its_relative_clause_and_a_relative_pronoun_resolved():
     by_cue = {q.cue.text: q for q in find_quotes(text)}
     assert by_cue["said"].source.text == "Harbour chief Miriam Okafor"
     assert (by_cue["endorsed"].source.text, by_cue["endorsed"].speaker.name) == ("who", "Miriam Okafor")
+
+
+def test_a_quote_split_mid_sentence_is_one_statement_spanning_the_attribution():
+    text = "“Our harbour, with its own workers,” Okafor added, “builds more ships than any port in the region.”"
+    [q] = find_quotes(text)
+    assert q.text == "Our harbour, with its own workers … builds more ships than any port in the region"
+    assert (q.start, q.end) == (1, text.rindex("."))  # offsets cover both halves and the attribution between

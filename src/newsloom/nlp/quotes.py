@@ -533,6 +533,8 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if covered[k]:
             continue
         cand = _adjacent_cue(doc, candidates, ms, me)
+        if cand is not None and cand.attached and cand.content[1] <= cand.cue[0] < ms:
+            continue  # “A,” he said, “B”: B goes on with A (the continuation step below), one statement
         if cand is not None:
             candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report, cand.act))
             covered[k] = True
