@@ -153,7 +153,7 @@ def test_one_content_one_speaker_even_when_the_parse_strays():
     ],
 )
 def test_headline_attributions(title, speaker, content):
-    from newsloom.nlp.headlines import headline_quotes
+    from newsloom.nlp.layout import headline_quotes
 
     found = headline_quotes(title)
     if speaker is None:
@@ -358,3 +358,20 @@ def test_a_quote_split_mid_sentence_is_one_statement_spanning_the_attribution():
     [q] = find_quotes(text)
     assert q.text == "Our harbour, with its own workers … builds more ships than any port in the region"
     assert (q.start, q.end) == (1, text.rindex("."))  # offsets cover both halves and the attribution between
+
+
+def test_transcript_lines_and_signed_quotations():
+    text = ("Panel dismisses tax plan.\n\n"
+            "Chris Matthews hosted a panel with Luciana Lopez on Tuesday.\n\n"
+            "Luciana Lopez: Saying to people ‘Wall Street speculation’ — everyone has a different image of it.\n\n"
+            "Matthews: Well, speculation is bad.\n\n"
+            "Analysis: What the vote means for the harbour.\n\n"
+            "\"[Americans are] worried about the future of their kids, and yet almost all new income is going "
+            "to the top.\"\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.")
+    found = [(q.cue.text, q.speaker.name, q.text) for q in find_quotes(text) if q.cue.text in (":", "-")]
+    assert found == [
+        (":", "Luciana Lopez", "Saying to people ‘Wall Street speculation’ — everyone has a different image of it"),
+        (":", "Chris Matthews", "Well, speculation is bad"),  # the surname takes the full name used before
+        ("-", "Bernie Sanders", "[Americans are] worried about the future of their kids, and yet almost all new "
+                                "income is going to the top"),
+    ]  # "Analysis" names nobody in the article: a label, not a speaker

@@ -27,7 +27,7 @@ from newsloom.ingest import iter_items
 from newsloom.link.actors import ActorName, canonical_ids
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
 from newsloom.nlp import extract_quotes, load_nlp
-from newsloom.nlp.headlines import headline_quotes, source_names
+from newsloom.nlp.layout import headline_quotes, source_names
 from newsloom.parallel import CHUNK, Analyzer, make_analyzer
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store

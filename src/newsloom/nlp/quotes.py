@@ -569,9 +569,10 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
             previous.kind = "mixed"
         previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
         previous.end = s.end_char
-    from newsloom.nlp.headlines import opening_headline_quotes
+    from newsloom.nlp.layout import opening_headline_quotes, signed_quotations, transcript_quotes
 
-    quotes.extend(opening_headline_quotes(doc, quotes, resolver.full_names))
+    for layout in (opening_headline_quotes, transcript_quotes, signed_quotations):
+        quotes.extend(layout(doc, quotes, resolver.full_names))
     quotes.sort(key=lambda q: q.start)
     return quotes
 

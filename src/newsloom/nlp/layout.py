@@ -1,6 +1,11 @@
-"""Attributions in headlines: "US mission in Afghanistan failed: Russia", "Will remain focused on ISIS-K,
-says US", "Kasich: ‘We are going all the way’". Headlines drop the verb or move the source to an edge; three
-patterns cover the common shapes. Offsets index into the headline's own text."""
+"""Attributions the layout states rather than a verb.
+
+- headlines: "US mission in Afghanistan failed: Russia", "Will remain focused on ISIS-K, says US", "Kasich:
+  ‘We are going all the way’" — headlines drop the verb or move the source to an edge;
+- transcript lines: "Matthews: Well, speculation is bad." — a paragraph that opens with a name and a colon;
+- signed quotations: a paragraph that is one quotation, then a line "— Bernie Sanders" (fact checks,
+  epigraphs).
+"""
 
 from __future__ import annotations
 
@@ -105,9 +110,7 @@ def opening_headline_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str,
     found = headline_quotes(match.group(1), source_names(doc, after=line_end))
     for q in found:
         _shift(q, line_start)
-        surname = q.speaker.name
-        if surname and " " not in surname:
-            q.speaker.name = full_names.get(re.sub(r"[’']s$", "", surname), surname)
+        q.speaker.name = _full_name(q.speaker.name, full_names)
     return found
 
 
@@ -118,3 +121,63 @@ def _shift(quote: Quote, offset: int) -> None:
         if span is not None:
             span.start += offset
             span.end += offset
+
+
+def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
+    if name and " " not in name:
+        return full_names.get(re.sub(r"[’']s$", "", name), name)
+    return name
+
+
+def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
+
+
+def _covered(quotes: list[Quote], start: int, end: int) -> bool:
+    return any(q.start < end and q.end > start for q in quotes)
+
+
+def transcript_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+    """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
+    other attribution covers; the name must be one the article uses, as for headlines."""
+    names = source_names(doc)
+    found = []
+    for start, end in _paragraphs(doc)[1:]:  # the first line is the headline's (above)
+        line = doc.text[start:end]
+        match = _COLON_FIRST.match(line)
+        if match is None or _covered(quotes, start, end) or not _is_named(match.group("speaker"), "", names["first"]):
+            continue
+        content = match.group("content").rstrip(" .…")
+        c_start = start + match.start("content")
+        s_start = start + match.start("speaker")
+        speaker = match.group("speaker")
+        mention = TextSpan(speaker, s_start, s_start + len(speaker))
+        found.append(Quote(content, c_start, c_start + len(content), "direct",
+                           TextSpan(":", start + match.start("cue"), start + match.end("cue")),
+                           Speaker(_full_name(speaker, full_names), mention), source=mention,
+                           quoted=[TextSpan(content, c_start, c_start + len(content))]))
+    return found
+
+
+_SIGNATURE = re.compile(r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\.?$")
+
+
+def signed_quotations(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+    """A paragraph that is one quotation, signed on the next line ("— Bernie Sanders.")."""
+    paragraphs = _paragraphs(doc)
+    marks = quotation_spans(doc.text)
+    found = []
+    for (start, end), (sign_start, sign_end) in zip(paragraphs, paragraphs[1:]):
+        match = _SIGNATURE.match(doc.text[sign_start:sign_end].strip())
+        inner = next(((a, b) for a, b in marks if a - 1 == start and b >= end - 2), None)
+        if match is None or inner is None or _covered(quotes, *inner):
+            continue
+        offset = sign_start + (len(doc.text[sign_start:sign_end]) - len(doc.text[sign_start:sign_end].lstrip()))
+        speaker = match.group("speaker").rstrip(".")
+        mention = TextSpan(speaker, offset + match.start("speaker"), offset + match.start("speaker") + len(speaker))
+        text = doc.text[inner[0] : inner[1]].rstrip(" .,")
+        found.append(Quote(text, inner[0], inner[0] + len(text), "direct",
+                           TextSpan(match.group("cue"), offset, offset + 1),
+                           Speaker(_full_name(speaker, full_names), mention), source=mention,
+                           quoted=[TextSpan(text, inner[0], inner[0] + len(text))]))
+    return found
