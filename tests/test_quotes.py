@@ -375,3 +375,9 @@ def test_transcript_lines_and_signed_quotations():
         ("-", "Bernie Sanders", "[Americans are] worried about the future of their kids, and yet almost all new "
                                 "income is going to the top"),
     ]  # "Analysis" names nobody in the article: a label, not a speaker
+
+
+def test_a_content_ending_inside_a_quotation_runs_to_its_end():
+    text = "Okafor tells reporters that “to beat expectations would be helpful. I think we’ll do that.”"
+    [q] = find_quotes(text)
+    assert q.text == "that “to beat expectations would be helpful. I think we’ll do that"

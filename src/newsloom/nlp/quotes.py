@@ -578,11 +578,12 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
 
 
 def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]) -> tuple[int, int]:
-    """A content that opens a quotation runs to the quotation's end (the parse stops at its first
-    sentence: 'told his audience, “What has happened is this. The campaign …”')."""
+    """A content that opens a quotation, or ends inside one, runs to the quotation's end (the parse stops at
+    its first sentence: 'told his audience, “What has happened is this. The campaign …”')."""
     start, end = content
     for ms, me in marks:
-        if ms <= start <= ms + 1 and end < me:
+        # opening it, or ending inside it: 'told him that “to be able to beat expectations [would be helpful]”'
+        if ms <= start <= ms + 1 and end < me or start <= ms < end < me:
             return start, me
     return content
 
