@@ -381,3 +381,8 @@ def test_a_content_ending_inside_a_quotation_runs_to_its_end():
     text = "Okafor tells reporters that “to beat expectations would be helpful. I think we’ll do that.”"
     [q] = find_quotes(text)
     assert q.text == "that “to beat expectations would be helpful. I think we’ll do that"
+
+
+def test_a_passive_cue_with_an_agent_is_the_agents_statement():
+    [q] = find_quotes("Both harbour attacks were claimed by the Liberation Front, sparking fear among the crews.")
+    assert (q.cue.text, q.speaker.name, q.text) == ("were claimed", "the Liberation Front", "Both harbour attacks")

@@ -269,6 +269,14 @@ RAISING_LEMMAS = frozenset(["say", "expect", "believe", "think", "report", "rumo
                             "see", "project", "predict", "estimate", "suppose", "understand"])
 
 
+def _passive_agent(verb: Token) -> Token | None:
+    """The "by" agent of a passive cue with a subject ("was claimed by the Islamic State")."""
+    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
 def _raised_subject(verb: Token) -> Token | None:
     if verb.lemma_.lower() not in RAISING_LEMMAS or not any(c.dep_ == "auxpass" for c in verb.children):
         return None
@@ -336,6 +344,14 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             continue
         subject = _subject(token)
         bare = False  # a bare attribution: its content is the quotation it touches, or nothing
+        agent = _passive_agent(token)
+        if agent is not None:
+            # "Both attacks were claimed by the Islamic State": the agent speaks, about the passive subject
+            patient = next(c for c in token.children if c.dep_ == "nsubjpass")
+            xcomp = next((c for c in token.rights if c.dep_ == "xcomp"), None)
+            content = (patient.left_edge.i, xcomp.right_edge.i + 1 if xcomp is not None else patient.right_edge.i + 1)
+            found.append(_Candidate(content, _cue_bounds(token), _source_bounds(agent), act=act))
+            continue
         raised = _raised_subject(token)
         if raised is not None:
             # "Some advisers are said to be urging …", "X is expected to …": nobody is named; the statement
