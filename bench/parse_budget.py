@@ -96,7 +96,7 @@ def main() -> None:
         stages["events"] += seconds
     analysis = sum(stages.values())
 
-    cues = {key.split("|")[0] for key, v in cue_lexicon().items() if v["rate"] >= CUE_RATE and v["count"] >= 5}
+    cues = {key.split("|")[0] for key, v in cue_lexicon().items() if v.get("rate", 0) >= CUE_RATE and v.get("count", 0) >= 5}
     lexicon = load_lexicon()
     sentences = needed = tokens = needed_tokens = 0
     for doc in docs:

@@ -386,3 +386,23 @@ def test_a_content_ending_inside_a_quotation_runs_to_its_end():
 def test_a_passive_cue_with_an_agent_is_the_agents_statement():
     [q] = find_quotes("Both harbour attacks were claimed by the Liberation Front, sparking fear among the crews.")
     assert (q.cue.text, q.speaker.name, q.text) == ("were claimed", "the Liberation Front", "Both harbour attacks")
+
+
+def test_cue_features_read_the_words_a_cue_takes_in():
+    # the lexicon knows how often a word sits inside a cue it does not head; the cue model reads it from the
+    # verb's children ("are optimistic that …"), and whether the object holds a quotation ("called it “…”")
+    from newsloom.nlp.cues import FEATURE_NAMES, SentenceMarks, cue_lexicon, verb_features
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import SPEECH_LEMMAS
+
+    def features(text, verb):
+        doc = load_nlp()(text)
+        token = next(t for t in doc if t.text == verb)
+        values = verb_features(doc, token, cue_lexicon(), SPEECH_LEMMAS, set(), SentenceMarks(doc))
+        return dict(zip(FEATURE_NAMES, values))
+
+    assert cue_lexicon()["optimistic|ADJ"]["inside"] > 0.1  # never a cue head, often inside a cue
+    assert features("His supporters are optimistic that he will win.", "are")["child_inside_rate"] > 0.1
+    assert features("His supporters are tall.", "are")["child_inside_rate"] == 0.0
+    assert features("She called the offer “an insult”.", "called")["object_has_quote"] == 1.0
+    assert features("She called the office twice.", "called")["object_has_quote"] == 0.0

@@ -54,6 +54,7 @@ def count(pairs) -> dict:  # noqa: ANN001
     totals: Counter = Counter()
     tail_seen: dict[str, Counter] = defaultdict(Counter)
     tail_in_cue: dict[str, Counter] = defaultdict(Counter)
+    inside: Counter = Counter()  # words inside a cue other than its head ("optimistic" in "are optimistic")
     for article, doc in pairs:
         for token in doc:
             totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -65,6 +66,9 @@ def count(pairs) -> dict:  # noqa: ANN001
                 root = span.root
                 key = f"{root.lemma_.lower()}|{root.pos_}"
                 cue_heads[key] += 1
+                for token in span:
+                    if token.i != root.i:
+                        inside[f"{token.lemma_.lower()}|{token.pos_}"] += 1
                 # which words right after a cue head belong to the cue ("talk about", "said in a statement")
                 for k in range(1, MAX_TAIL + 1):
                     if root.i + k >= len(doc) or any(t.is_punct or t.is_space for t in doc[root.i + 1 : root.i + k + 1]):
@@ -83,6 +87,9 @@ def count(pairs) -> dict:  # noqa: ANN001
                         and t.rsplit(" ", 1)[-1] not in _OPEN_ENDS), key=lambda t: (-t.count(" "), t))
         if tails:
             lexicon[key]["tails"] = tails
+    for key, n in inside.items():
+        if n >= MIN_COUNT:
+            lexicon.setdefault(key, {})["inside"] = round(n / totals[key], 3)
     return lexicon
 
 

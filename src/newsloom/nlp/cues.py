@@ -20,7 +20,9 @@ _lexicon: dict[str, dict] | None = None
 
 
 def cue_lexicon() -> dict[str, dict]:
-    """The learned lexicon ("lemma|POS" -> {rate, count, tails}; training/train_cue_lexicon.py), loaded once."""
+    """The learned lexicon ("lemma|POS" -> {rate, count, tails, inside}; training/train_cue_lexicon.py),
+    loaded once. ``inside`` is how often a word sits inside a cue it does not head ("optimistic" in "are
+    optimistic"); words that never head a cue have only that."""
     global _lexicon
     if _lexicon is None:
         path = DATA / "cue_lexicon.json"
@@ -43,8 +45,11 @@ FEATURE_NAMES = (
     + ["has_ccomp", "has_that_clause", "has_xcomp", "has_dobj", "has_subject", "passive"]
     + [f"subj={k}" for k in SUBJECT_KINDS]
     + ["subject_after", "in_quotes", "quote_before", "quote_after", "colon_after", "comma_before_subject",
-       "rel_position", "n_children", "head_is_verb", "sentence_has_quote"]
+       "rel_position", "n_children", "head_is_verb", "sentence_has_quote",
+       "child_inside_rate", "object_has_quote", "head_rate"]
 )
+#: children whose words a cue often takes in ("are optimistic", "made it clear", "took issue with")
+_CUE_PART_DEPS = frozenset(["acomp", "dobj", "prt", "prep", "attr", "advmod", "oprd", "xcomp", "npadvmod"])
 _MARKS = frozenset("“”\"‘’«»")
 
 
@@ -102,6 +107,11 @@ def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: froz
         float(len(children)),
         float(token.head.pos_ in ("VERB", "AUX")),  # a root verb is its own head: 1 for a root verb too
         float(sent_has_mark),
+        max((lexicon.get(f"{c.lemma_.lower()}|{c.pos_}", {}).get("inside", 0.0) for c in children
+             if c.dep_ in _CUE_PART_DEPS), default=0.0),
+        float(any(marks.is_mark[t.i] for c in children if c.dep_ == "dobj" for t in c.subtree)),
+        (lexicon.get(f"{token.head.lemma_.lower()}|{token.head.pos_}", {}).get("rate", 0.0)
+         if token.head.i != token.i else 0.0),
     ]
 
 

@@ -50,7 +50,7 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     if lemma in SPEECH_LEMMAS:
         return "statement"
     entry = cue_lexicon().get(f"{lemma}|{token.pos_}")
-    if entry and entry["rate"] >= MIN_CUE_RATE:
+    if entry and entry.get("rate", 0.0) >= MIN_CUE_RATE:
         return "belief"
     return None
 
