@@ -406,3 +406,10 @@ def test_cue_features_read_the_words_a_cue_takes_in():
     assert features("His supporters are tall.", "are")["child_inside_rate"] == 0.0
     assert features("She called the offer “an insult”.", "called")["object_has_quote"] == 1.0
     assert features("She called the office twice.", "called")["object_has_quote"] == 0.0
+
+
+def test_an_attitude_stated_with_be():
+    # "be" + a word train puts inside cues ("optimistic"): the cue takes it, the clause it governs is content
+    [q] = find_quotes("His supporters are optimistic that he will make a comeback in Texas.")
+    assert (q.cue.text, q.speaker.name, q.text) == ("are optimistic", "His supporters",
+                                                    "that he will make a comeback in Texas")

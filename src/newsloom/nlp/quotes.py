@@ -238,7 +238,28 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
         if verb.i + n < len(doc) and hi <= verb.i + n and " ".join(t.lower_ for t in doc[verb.i + 1 : verb.i + n + 1]) == tail:
             hi = verb.i + n + 1
             break
+    predicate = _attitude(verb)
+    if predicate is not None:  # "are optimistic", "are concerned about", "is an outspoken critic of"
+        hi = max(hi, predicate.i + 1)
+        prep = next((c for c in predicate.rights if c.dep_ == "prep" and c.i == hi), None)
+        hi = prep.i + 1 if prep is not None else hi
     return lo, hi
+
+
+def _attitude(verb: Token) -> Token | None:
+    """The adjective or noun of "be" that states an attitude ("optimistic", "concerned", "critic"): a word
+    PolNeAR train puts inside cues (its learned "inside" rate)."""
+    if verb.lemma_ != "be":
+        return None
+    predicate = next((c for c in verb.rights if c.dep_ in ("acomp", "attr")), None)
+    if predicate is None:
+        return None
+    entry = cue_lexicon().get(f"{predicate.lemma_.lower()}|{predicate.pos_}") or {}
+    return predicate if entry.get("inside", 0.0) >= ATTITUDE_MIN_INSIDE else None
+
+
+#: how often (in train) a word must sit inside cues to make "be" + it an attitude cue
+ATTITUDE_MIN_INSIDE = 0.1
 
 
 def _subject(verb: Token) -> Token | None:
@@ -291,6 +312,12 @@ def _complement(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("ccomp",):
             return child
+    predicate = _attitude(verb)
+    if predicate is not None:  # "are optimistic that …", "are concerned about …"
+        clause = next((c for c in predicate.children if c.dep_ == "ccomp"), None)
+        prep = next((c for c in predicate.rights if c.dep_ == "prep"), None)
+        obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+        return clause if clause is not None else obj
     for child in verb.children:  # "said in a statement that …" sometimes attaches low
         if child.dep_ in ("xcomp", "advcl") and _opens_with_that(child):
             return child
