@@ -366,6 +366,7 @@ def test_transcript_lines_and_signed_quotations():
             "Luciana Lopez: Saying to people ‘Wall Street speculation’ — everyone has a different image of it.\n\n"
             "Matthews: Well, speculation is bad.\n\n"
             "Analysis: What the vote means for the harbour.\n\n"
+            "Matthews: @hardball\n\n"
             "\"[Americans are] worried about the future of their kids, and yet almost all new income is going "
             "to the top.\"\n\n- Bernie Sanders.\n\nThe senator is relying on an outdated statistic.")
     found = [(q.cue.text, q.speaker.name, q.text) for q in find_quotes(text) if q.cue.text in (":", "-")]
@@ -374,7 +375,7 @@ def test_transcript_lines_and_signed_quotations():
         (":", "Chris Matthews", "Well, speculation is bad"),  # the surname takes the full name used before
         ("-", "Bernie Sanders", "[Americans are] worried about the future of their kids, and yet almost all new "
                                 "income is going to the top"),
-    ]  # "Analysis" names nobody in the article: a label, not a speaker
+    ]  # "Analysis" names nobody in the article: a label, not a speaker; "Matthews: @hardball" says nothing
 
 
 def test_a_content_ending_inside_a_quotation_runs_to_its_end():

@@ -137,6 +137,10 @@ def _covered(quotes: list[Quote], start: int, end: int) -> bool:
     return any(q.start < end and q.end > start for q in quotes)
 
 
+#: words a transcript line says at least after "Name:"
+TRANSCRIPT_MIN_WORDS = 4
+
+
 def transcript_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
     """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
     other attribution covers; the name must be one the article uses, as for headlines."""
@@ -147,6 +151,8 @@ def transcript_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str])
         match = _COLON_FIRST.match(line)
         if match is None or _covered(quotes, start, end) or not _is_named(match.group("speaker"), "", names["first"]):
             continue
+        if len(re.findall(r"[^\W\d_]{2,}", match.group("content"))) < TRANSCRIPT_MIN_WORDS:
+            continue  # "Twitter: @harbourdaily", "Reuters: 12 Jan" are page furniture, not speech
         content = match.group("content").rstrip(" .…")
         c_start = start + match.start("content")
         s_start = start + match.start("speaker")
