@@ -97,11 +97,12 @@ def _is_named(speaker: str, content: str, names: frozenset[str]) -> bool:
 HEADLINE_WORDS = 25
 
 
-def opening_headline_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+def opening_headline_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
+                            full_names: dict[str, str]) -> list[Quote]:
     """The headline attribution of a text whose first line is its headline (``extract --keep-text``, a
     JSONL body with the title in it): a short line of its own that no attribution found in the parse covers.
     Surnames take the full name the article uses ("Issa" → "Darrell Issa")."""
-    match = re.match(r"\s*([^\n]+)\n", doc.text)
+    match = re.match(r"\s*([^\n]+)\n", text)
     if match is None or len(match.group(1).split()) > HEADLINE_WORDS:
         return []
     line_start, line_end = match.span(1)
@@ -129,8 +130,8 @@ def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
     return name
 
 
-def _paragraphs(doc: Doc) -> list[tuple[int, int]]:
-    return [m.span() for m in re.finditer(r"[^\n]+", doc.text)]
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in re.finditer(r"[^\n]+", text)]
 
 
 def _covered(quotes: list[Quote], start: int, end: int) -> bool:
@@ -141,13 +142,14 @@ def _covered(quotes: list[Quote], start: int, end: int) -> bool:
 TRANSCRIPT_MIN_WORDS = 4
 
 
-def transcript_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+def transcript_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
+                      full_names: dict[str, str]) -> list[Quote]:
     """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
     other attribution covers; the name must be one the article uses, as for headlines."""
     names = source_names(doc)
     found = []
-    for start, end in _paragraphs(doc)[1:]:  # the first line is the headline's (above)
-        line = doc.text[start:end]
+    for start, end in _paragraphs(text)[1:]:  # the first line is the headline's (above)
+        line = text[start:end]
         match = _COLON_FIRST.match(line)
         if match is None or _covered(quotes, start, end) or not _is_named(match.group("speaker"), "", names["first"]):
             continue
@@ -168,22 +170,24 @@ def transcript_quotes(doc: Doc, quotes: list[Quote], full_names: dict[str, str])
 _SIGNATURE = re.compile(r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\.?$")
 
 
-def signed_quotations(doc: Doc, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
-    """A paragraph that is one quotation, signed on the next line ("— Bernie Sanders.")."""
-    paragraphs = _paragraphs(doc)
-    marks = quotation_spans(doc.text)
+def signed_quotations(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
+                      full_names: dict[str, str]) -> list[Quote]:
+    """A paragraph that is one quotation (``marks``: the text's quotation spans), signed on the next line
+    ("— Bernie Sanders.")."""
+    paragraphs = _paragraphs(text)
     found = []
     for (start, end), (sign_start, sign_end) in zip(paragraphs, paragraphs[1:]):
-        match = _SIGNATURE.match(doc.text[sign_start:sign_end].strip())
-        inner = next(((a, b) for a, b in marks if a - 1 == start and b >= end - 2), None)
+        signature = text[sign_start:sign_end]
+        match = _SIGNATURE.match(signature.strip())
+        inner = next(((a, b) for a, b in marks if a - 1 == start and b >= end - 2), None) if match else None
         if match is None or inner is None or _covered(quotes, *inner):
             continue
-        offset = sign_start + (len(doc.text[sign_start:sign_end]) - len(doc.text[sign_start:sign_end].lstrip()))
+        offset = sign_start + len(signature) - len(signature.lstrip())
         speaker = match.group("speaker").rstrip(".")
         mention = TextSpan(speaker, offset + match.start("speaker"), offset + match.start("speaker") + len(speaker))
-        text = doc.text[inner[0] : inner[1]].rstrip(" .,")
-        found.append(Quote(text, inner[0], inner[0] + len(text), "direct",
+        quoted = text[inner[0] : inner[1]].rstrip(" .,")
+        found.append(Quote(quoted, inner[0], inner[0] + len(quoted), "direct",
                            TextSpan(match.group("cue"), offset, offset + 1),
                            Speaker(_full_name(speaker, full_names), mention), source=mention,
-                           quoted=[TextSpan(text, inner[0], inner[0] + len(text))]))
+                           quoted=[TextSpan(quoted, inner[0], inner[0] + len(quoted))]))
     return found

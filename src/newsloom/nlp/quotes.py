@@ -546,7 +546,8 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     speech list plus the lexicon rule (the training scripts compare the two)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
-    marks = quotation_spans(doc.text)
+    text = doc.text  # (spaCy builds it from the tokens on each access)
+    marks = quotation_spans(text)
     mark_tokens = [b for b in (_token_bounds(doc, s, e) for s, e in marks) if b]
     resolver = SpeakerResolver(doc, mark_tokens)
     model = (cue_model or default_cue_model()) if use_cue_model else None
@@ -599,7 +600,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is None or previous.kind == "report" or not _continues(doc, previous, ms, paragraph):
+        if previous is None or previous.kind == "report" or not _continues(doc, text, previous, ms, paragraph):
             continue
         start, end = _trim(doc, ms, me)
         if start >= end:
@@ -615,7 +616,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     from newsloom.nlp.layout import opening_headline_quotes, signed_quotations, transcript_quotes
 
     for layout in (opening_headline_quotes, transcript_quotes, signed_quotations):
-        quotes.extend(layout(doc, quotes, resolver.full_names))
+        quotes.extend(layout(doc, text, marks, quotes, resolver.full_names))
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -636,14 +637,14 @@ def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]
 CONTINUATION_CHARS = 200
 
 
-def _continues(doc: Doc, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
-    if _cue_between(doc, previous, quote_start) is not None:
+def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
+    between = text[previous.end : doc[quote_start].idx]
+    if len(between) > CONTINUATION_CHARS or _cue_between(doc, previous, quote_start) is not None:
         return False
-    between = doc.text[previous.end : doc[quote_start].idx]
     if len(between) < 60:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
         return not any(line.strip() for line in between.split("\n")[1:-1])
-    if len(between) > CONTINUATION_CHARS or previous.cue is None:
+    if previous.cue is None:
         return False
     prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
     return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
