@@ -28,6 +28,7 @@ def _texts() -> list[str]:
 
 def test_cached_rule_components_change_nothing():
     reference = spacy.load(MODEL_NAME)
+    reference.add_pipe("newsloom_paragraphs", before="parser")  # the one other difference, by design (below)
     nlp = load_nlp()
     assert isinstance(nlp.get_pipe("attribute_ruler"), CachedAttributeRuler)
     assert nlp.pipe_names == reference.pipe_names
@@ -40,3 +41,13 @@ def test_cached_rule_components_change_nothing():
                 assert (a.pos_, str(a.morph), a.lemma_, a.dep_) == (b.pos_, str(b.morph), b.lemma_, b.dep_), a.text
                 compared += 1
     assert compared == 2 * sum(len(nlp.make_doc(t)) for t in texts) > 1000
+
+
+def test_a_paragraph_break_always_ends_a_sentence():
+    # without the break component spaCy's parser joins these into one sentence and hangs the quotation on
+    # "said" as the clause it reports
+    text = ("“There has been a natural donor base for someone willing to take on a person seen as a failed "
+            "leader.”\n\nOkafor, who has already sent fundraising pleas, said she may campaign for him.")
+    assert len(list(spacy.load(MODEL_NAME)(text).sents)) == 1
+    sentences = list(load_nlp()(text).sents)
+    assert len(sentences) == 2 and sentences[1].text.startswith("Okafor")

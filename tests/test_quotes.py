@@ -414,3 +414,10 @@ def test_an_attitude_stated_with_be():
     [q] = find_quotes("His supporters are optimistic that he will make a comeback in Texas.")
     assert (q.cue.text, q.speaker.name, q.text) == ("are optimistic", "His supporters",
                                                     "that he will make a comeback in Texas")
+
+
+def test_a_quotation_in_the_paragraph_before_is_not_the_clause_a_cue_reports():
+    text = ("“There has been a natural donor base for someone willing to take on a person seen as a failed "
+            "leader.”\n\nOkafor, who has already sent fundraising pleas, said she may campaign for him.")
+    said = next(q for q in find_quotes(text) if q.cue.text == "said")
+    assert said.text == "she may campaign for him"
