@@ -309,9 +309,15 @@ def _raised_subject(verb: Token) -> Token | None:
 
 
 def _complement(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("ccomp",):
-            return child
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if clauses:
+        # two clauses (a quotation from the paragraph before, the reported one after): the one after; one
+        # before the verb with an object after it ("there is no divide: most endorse checks") is not it
+        after = [c for c in clauses if c.i > verb.i]
+        if after:
+            return after[0]
+        obj = _object(verb)
+        return clauses[0] if obj is None or obj.i < verb.i else None
     predicate = _attitude(verb)
     if predicate is not None:  # "are optimistic that …", "are concerned about …"
         clause = next((c for c in predicate.children if c.dep_ == "ccomp"), None)
