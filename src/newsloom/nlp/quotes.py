@@ -308,16 +308,21 @@ def _raised_subject(verb: Token) -> Token | None:
     return subject if subject is not None and xcomp is not None and subject.i < verb.i < xcomp.i else None
 
 
+#: subordinators of a clause that comments on a statement rather than being one (parsed as a complement)
+_ADVERBIAL_MARKS = frozenset(["while", "although", "though", "as", "because", "since", "when", "before", "after",
+                              "until", "unless", "whereas"])
+
+
 def _complement(verb: Token) -> Token | None:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     if clauses:
         # two clauses (a quotation from the paragraph before, the reported one after): the one after; one
-        # before the verb with an object after it ("there is no divide: most endorse checks") is not it
-        after = [c for c in clauses if c.i > verb.i]
+        # before the verb with a direct object after it ("there is no divide: most endorse checks") is not it
+        after = [c for c in clauses if c.i > verb.i and c.left_edge.lower_ not in _ADVERBIAL_MARKS]  # ", while …"
         if after:
             return after[0]
-        obj = _object(verb)
-        return clauses[0] if obj is None or obj.i < verb.i else None
+        obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+        return clauses[0] if obj is None else None
     predicate = _attitude(verb)
     if predicate is not None:  # "are optimistic that …", "are concerned about …"
         clause = next((c for c in predicate.children if c.dep_ == "ccomp"), None)
