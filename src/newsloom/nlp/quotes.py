@@ -186,13 +186,16 @@ def _source_bounds(subject: Token) -> tuple[int, int]:
     reads the name from its head."""
     doc = subject.doc
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
-    for i in range(lo, hi):
-        token = doc[i]
-        if i < subject.i and ("\n" in token.text or "\n" in token.whitespace_):
-            lo = i + 1
-        elif i >= subject.i and ("\n" in token.text or i > subject.i and token.dep_ in ("relcl", "acl", "advcl")
-                                 and doc[token.left_edge.i - 1].text == ","):
-            hi = min(hi, token.left_edge.i - 1 if token.dep_ in ("relcl", "acl", "advcl") else i)
+    for token in doc[lo:hi]:
+        if token.i < subject.i:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                lo = token.i + 1
+        elif "\n" in token.text:
+            hi = min(hi, token.i)
+        elif "\n" in token.whitespace_:
+            hi = min(hi, token.i + 1)
+        elif token.i > subject.i and token.dep_ in ("relcl", "acl", "advcl") and doc[token.left_edge.i - 1].text == ",":
+            hi = min(hi, token.left_edge.i - 1)
     return lo, max(hi, subject.i + 1)
 
 
@@ -471,6 +474,11 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
     return found
 
 
+#: openers of a ", though …" clause after a reported one: the article's comment. (", because …", ", when …" are
+#: more often part of what was said: all of _ADVERBIAL_MARKS here measured .001 lower content on held-out train.)
+_COMMENT_MARKS = frozenset(["as", "though", "although", "while", "whereas"])
+
+
 def _clause_content(root: Token) -> tuple[int, int]:
     """A reported clause, without a trailing ", focusing on …" participle phrase or ", though …" clause that
     comments on it."""
@@ -480,7 +488,7 @@ def _clause_content(root: Token) -> tuple[int, int]:
         start = child.left_edge.i
         if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and doc[start - 1].text == ",":
             return lo, start - 1
-        if child.dep_ == "advcl" and start > lo and doc[start - 1].text == "," and doc[start].lower_ in ("as", "though", "although", "while", "whereas"):
+        if child.dep_ == "advcl" and start > lo and doc[start - 1].text == "," and doc[start].lower_ in _COMMENT_MARKS:
             return lo, start - 1
     return lo, hi
 
