@@ -422,3 +422,8 @@ def test_an_attitude_stated_with_be():
 )
 def test_which_clause_a_cue_reports(text, cue, content):
     assert next(q for q in find_quotes(text) if q.cue.text == cue).text == content
+
+
+def test_a_dateline_is_not_the_source():
+    [q] = find_quotes("CLEVELAND — Former harbour chief Miriam Okafor told delegates on Monday that the plan would fail.")
+    assert (q.source.text, q.speaker.name) == ("Former harbour chief Miriam Okafor", "Miriam Okafor")

@@ -182,13 +182,15 @@ def _subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, in
 def _source_bounds(subject: Token) -> tuple[int, int]:
     """The phrase naming a source: the subject's subtree with appositions and coordinated names ("Rendell, a
     Clinton surrogate"), without what a comma sets off after it (", who endorsed Clinton in February", ",
-    speaking at a rally") and within its line (not a "7:10 p.m." stamp the parser joined to it); the resolver
-    reads the name from its head."""
+    speaking at a rally"), within its line (not a "7:10 p.m." stamp the parser joined to it) and after a
+    dateline's dash; the resolver reads the name from its head."""
     doc = subject.doc
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
     for token in doc[lo:hi]:
         if token.i < subject.i:
-            if "\n" in token.text or "\n" in token.whitespace_:
+            # a line break, or a dateline's dash ("CLEVELAND — Former AG Mukasey told …")
+            if "\n" in token.text or "\n" in token.whitespace_ or token.text in ("—", "–", "-") and (
+                    token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_):
                 lo = token.i + 1
         elif "\n" in token.text:
             hi = min(hi, token.i)
@@ -266,9 +268,12 @@ ATTITUDE_MIN_INSIDE = 0.1
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:
+        # two subjects are a parse error; the one nearest before the verb is the likelier ("CLEVELAND — Former
+        # AG Mukasey told …": the dateline became a subject too)
+        before = [c for c in subjects if c.i < verb.i]
+        return before[-1] if before else subjects[0]
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
