@@ -427,3 +427,13 @@ def test_which_clause_a_cue_reports(text, cue, content):
 def test_a_dateline_is_not_the_source():
     [q] = find_quotes("CLEVELAND — Former harbour chief Miriam Okafor told delegates on Monday that the plan would fail.")
     assert (q.source.text, q.speaker.name) == ("Former harbour chief Miriam Okafor", "Miriam Okafor")
+
+
+def test_a_headline_content_loses_its_marks_only_when_wholly_quoted():
+    from newsloom.nlp.layout import headline_quotes
+
+    names = {"first": frozenset(["bernie sanders"]), "last": frozenset()}
+    [whole] = headline_quotes("Sanders: ‘We Will Not Give Up.’", names)
+    [part] = headline_quotes("Sanders: ‘Of Course’ Clinton Is Qualified.", names)
+    assert (whole.text, whole.kind) == ("We Will Not Give Up", "direct")
+    assert (part.text, part.kind) == ("‘Of Course’ Clinton Is Qualified", "mixed")

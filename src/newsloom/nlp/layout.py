@@ -13,6 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
+from newsloom.actors.names import strip_possessive
 from newsloom.nlp.quotes import Quote, Speaker, TextSpan, quotation_spans
 
 _SAYS_LAST = re.compile(
@@ -33,7 +34,7 @@ def source_names(doc: Doc, after: int = 0) -> dict[str, frozenset[str]]:
     """The names of people, organisations and groups (and, for a source placed last, places) an article
     uses from character ``after`` on, lower-cased: what tells a headline's "Rubio: …" from "Analysis: …"."""
     def names(labels: frozenset[str]) -> frozenset[str]:
-        return frozenset(re.sub(r"[’']s$", "", e.text).lower() for e in doc.ents
+        return frozenset(strip_possessive(e.text).lower() for e in doc.ents
                          if e.label_ in labels and e.start_char >= after)
 
     return {"first": names(_LEADING_SOURCE_LABELS), "last": names(_TRAILING_SOURCE_LABELS)}
@@ -70,26 +71,19 @@ def headline_quotes(title: str | None, names: dict[str, frozenset[str]] | None =
     return []
 
 
-_CLOSERS = {"'": "'", '"': '"”', "‘": "’'", "“": '”"'}
-
-
 def _unquoted(text: str) -> str:
     """Without the marks around it when the whole text is one quotation ("‘We will not sign.’"); a
     quotation that closes inside ("‘Of Course’ Hillary …") keeps its marks."""
-    closers = _CLOSERS.get(text[:1])
-    if closers is None:
-        return text.rstrip(" .,;")
-    inner = text[1:].rstrip(_QUOTE_MARKS + ".,;!?")
-    # a closing mark followed by a letter is an apostrophe ("He’s")
-    if any(c in closers and (i + 1 == len(inner) or not inner[i + 1].isalpha()) for i, c in enumerate(inner)):
-        return text
-    return text[1:].rstrip(_QUOTE_MARKS + ".,;")
+    spans = quotation_spans(text)
+    if spans and spans[0][0] == 1 and not text[spans[0][1] + 1 :].strip(_QUOTE_MARKS + ".,;!?"):
+        return text[1 : spans[0][1]].rstrip(" .,;")
+    return text.rstrip(" .,;")
 
 
 def _is_named(speaker: str, content: str, names: frozenset[str]) -> bool:
     if speaker.isupper() or content.rstrip(_QUOTE_MARKS + ".").endswith("?"):
         return False  # "BREAKING: …", "Ted Cruz: conservative or career politician?"
-    wanted = re.sub(r"[’']s$", "", speaker).lower()
+    wanted = strip_possessive(speaker).lower()
     return any(f" {wanted} " in f" {name} " for name in names)
 
 
@@ -97,8 +91,7 @@ def _is_named(speaker: str, content: str, names: frozenset[str]) -> bool:
 HEADLINE_WORDS = 25
 
 
-def opening_headline_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
-                            full_names: dict[str, str]) -> list[Quote]:
+def opening_headline_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
     """The headline attribution of a text whose first line is its headline (``extract --keep-text``, a
     JSONL body with the title in it): a short line of its own that no attribution found in the parse covers.
     Surnames take the full name the article uses ("Issa" → "Darrell Issa")."""
@@ -126,7 +119,7 @@ def _shift(quote: Quote, offset: int) -> None:
 
 def _full_name(name: str | None, full_names: dict[str, str]) -> str | None:
     if name and " " not in name:
-        return full_names.get(re.sub(r"[’']s$", "", name), name)
+        return full_names.get(strip_possessive(name), name)
     return name
 
 
@@ -142,8 +135,7 @@ def _covered(quotes: list[Quote], start: int, end: int) -> bool:
 TRANSCRIPT_MIN_WORDS = 4
 
 
-def transcript_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
-                      full_names: dict[str, str]) -> list[Quote]:
+def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
     """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
     other attribution covers; the name must be one the article uses, as for headlines."""
     names = source_names(doc)
@@ -170,7 +162,7 @@ def transcript_quotes(doc: Doc, text: str, marks: list[tuple[int, int]], quotes:
 _SIGNATURE = re.compile(r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\.?$")
 
 
-def signed_quotations(doc: Doc, text: str, marks: list[tuple[int, int]], quotes: list[Quote],
+def signed_quotations(text: str, marks: list[tuple[int, int]], quotes: list[Quote],
                       full_names: dict[str, str]) -> list[Quote]:
     """A paragraph that is one quotation (``marks``: the text's quotation spans), signed on the next line
     ("— Bernie Sanders.")."""

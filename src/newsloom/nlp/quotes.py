@@ -298,22 +298,22 @@ RAISING_LEMMAS = frozenset(["say", "expect", "believe", "think", "report", "rumo
                             "see", "project", "predict", "estimate", "suppose", "understand"])
 
 
-def _passive_agent(verb: Token) -> Token | None:
-    """The "by" agent of a passive cue with a subject ("was claimed by the Islamic State")."""
-    if not any(c.dep_ == "nsubjpass" for c in verb.children):
+def _passive(verb: Token) -> tuple[Token | None, tuple[int, int]] | None:
+    """A passive cue with a subject: (source, content). "Both attacks were claimed by the Islamic State": the
+    agent speaks about the subject; "Some advisers are said to be urging …" (a raising verb with an
+    infinitive, no agent): nobody is named and the statement is the whole clause, its subject included."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if subject is None:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-
-
-def _raised_subject(verb: Token) -> Token | None:
-    if verb.lemma_.lower() not in RAISING_LEMMAS or not any(c.dep_ == "auxpass" for c in verb.children):
-        return None
-    if any(c.dep_ == "agent" for c in verb.children):
-        return None  # "was predicted by analysts to …" names who
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    xcomp = next((c for c in verb.children if c.dep_ == "xcomp"), None)
-    return subject if subject is not None and xcomp is not None and subject.i < verb.i < xcomp.i else None
+    xcomp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
+    content = (subject.left_edge.i, (xcomp or subject).right_edge.i + 1)
+    if agent is not None:
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None)
+        return (by, content) if by is not None else None
+    raised = verb.lemma_.lower() in RAISING_LEMMAS and xcomp is not None and subject.i < verb.i and any(
+        c.dep_ == "auxpass" for c in verb.children)
+    return (None, content) if raised else None
 
 
 #: subordinators of a clause that comments on a statement rather than being one (parsed as a complement)
@@ -338,22 +338,23 @@ def _complement(verb: Token) -> Token | None:
         obj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
         return clause if clause is not None else obj
     for child in verb.children:  # "said in a statement that …" sometimes attaches low
-        if child.dep_ in ("xcomp", "advcl") and _opens_with_that(child):
+        if child.dep_ in ("xcomp", "advcl") and _marked(child, "that"):
             return child
     for child in verb.rights:  # "is calling for the United States to step up …"
-        if child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" and g.i == verb.i + 1 for g in child.children):
+        if child.dep_ == "advcl" and child.left_edge.i == verb.i + 1 and _marked(child, "for"):
             return child
     for prep in verb.rights:  # …or under the noun: "says in a statement [that the race …]"
         if prep.dep_ == "prep" and prep.lower_ in ("in", "on"):
             for noun in prep.children:
-                clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and _opens_with_that(c)), None)
+                clause = next((c for c in noun.rights if c.dep_ in ("acl", "relcl", "ccomp") and _marked(c, "that")), None)
                 if noun.dep_ == "pobj" and clause is not None:
                     return clause
     return None
 
 
-def _opens_with_that(clause: Token) -> bool:
-    return any(g.dep_ == "mark" and g.lower_ == "that" for g in clause.children)
+def _marked(clause: Token, word: str) -> bool:
+    """The clause is introduced by ``word`` ("that …", "for X to …", "as X reported")."""
+    return any(g.dep_ == "mark" and g.lower_ == word for g in clause.children)
 
 
 # -- the extractor ---------------------------------------------------------------------------------------
@@ -390,20 +391,11 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             continue
         subject = _subject(token)
         bare = False  # a bare attribution: its content is the quotation it touches, or nothing
-        agent = _passive_agent(token)
-        if agent is not None:
-            # "Both attacks were claimed by the Islamic State": the agent speaks, about the passive subject
-            patient = next(c for c in token.children if c.dep_ == "nsubjpass")
-            xcomp = next((c for c in token.rights if c.dep_ == "xcomp"), None)
-            content = (patient.left_edge.i, xcomp.right_edge.i + 1 if xcomp is not None else patient.right_edge.i + 1)
-            found.append(_Candidate(content, _cue_bounds(token), _source_bounds(agent), act=act))
-            continue
-        raised = _raised_subject(token)
-        if raised is not None:
-            # "Some advisers are said to be urging …", "X is expected to …": nobody is named; the statement
-            # is the whole clause, its subject included
-            xcomp = next(c for c in token.children if c.dep_ == "xcomp")
-            found.append(_Candidate((raised.left_edge.i, xcomp.right_edge.i + 1), _cue_bounds(token), None, act=act))
+        passive = _passive(token)
+        if passive is not None:
+            by, content = passive
+            found.append(_Candidate(content, _cue_bounds(token), _source_bounds(by) if by is not None else None,
+                                    act=act))
             continue
         # "Sputnik quoted Shoigu as saying that …": Shoigu speaks, via Sputnik
         if lemma == "quote":
@@ -417,17 +409,16 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 ))
                 continue
         comp = _complement(token)
+        obj = _object(token)
         if comp is None:
             # "wants to …", "plans to …", "pledged to …": the infinitive is what is attributed — unless an
             # object comes first ("called for the port authority to step up …" is read as an object below)
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            obj = _object(token)
             if comp is not None and act == "statement" and obj is not None and obj.i < comp.i:
                 comp = None
         if comp is not None:
             content = _clause_content(comp)
-        elif token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children) \
-                and token.head.pos_ in ("VERB", "AUX"):
+        elif token.dep_ == "advcl" and _marked(token, "as") and token.head.pos_ in ("VERB", "AUX"):
             # "As The Washington Post reported, even if Sanders split the delegates …": the clause it heads
             content = _subtree_bounds(token.head, exclude=token)
         elif token.dep_ == "parataxis" and token.head.i > token.i and subject is not None and (
@@ -436,7 +427,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # inside the clause it reports, which runs on both sides of it
             content = (token.head.left_edge.i, token.head.right_edge.i + 1)
         elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i \
-                and _object(token) is None:  # "…, most endorse universal checks": its object is the content
+                and obj is None:  # "…, most endorse universal checks": its object is the content
             # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
             # would be $300": the clause goes on after it, and the statement is the whole clause
             head = token.head
@@ -453,7 +444,6 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # "“…?” Rubio said." parsed as a sentence of its own: content only if a quotation touches it
             content, bare = (token.i, token.i), True
         else:
-            obj = _object(token)
             # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
             # the model has already judged this verb in its context ("called for calm", "cited a poll").
             trusted = model_cues is not None
@@ -637,10 +627,12 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
             previous.kind = "mixed"
         previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
         previous.end = s.end_char
+    # attributions the layout states, where the parse found none (layout.py imports this module, hence here)
     from newsloom.nlp.layout import opening_headline_quotes, signed_quotations, transcript_quotes
 
-    for layout in (opening_headline_quotes, transcript_quotes, signed_quotations):
-        quotes.extend(layout(doc, text, marks, quotes, resolver.full_names))
+    quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
+    quotes += transcript_quotes(doc, text, quotes, resolver.full_names)
+    quotes += signed_quotations(text, marks, quotes, resolver.full_names)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
@@ -663,7 +655,7 @@ CONTINUATION_CHARS = 200
 
 def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
     between = text[previous.end : doc[quote_start].idx]
-    if len(between) > CONTINUATION_CHARS or _cue_between(doc, previous, quote_start) is not None:
+    if len(between) > CONTINUATION_CHARS or _another_cue_between(doc, previous, quote_start):
         return False
     if len(between) < 60:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
@@ -674,20 +666,15 @@ def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph
     return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
 
 
-def _cue_between(doc: Doc, previous: Quote, quote_start: int) -> Token | None:
+def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
     """'…, Hollande said Tuesday, noting the nominee “…”': a verb of saying other than the previous quote's
     cue between it and the quotation; the quotation is that verb's statement, not a continuation. (Making
     it a quote of its own with the previous speaker measured worse on held-out train: content .512 → .493.)"""
     span = doc.char_span(previous.end, doc[quote_start].idx, alignment_mode="contract")
-    if span is None:
-        return None
     cue = previous.cue
-    for token in span:
-        if cue is not None and cue.start <= token.idx < cue.end:
-            continue
-        if token.pos_ == "VERB" and cue_kind(token) is not None:
-            return token
-    return None
+    return span is not None and any(
+        token.pos_ == "VERB" and cue_kind(token) is not None and not (cue is not None and cue.start <= token.idx < cue.end)
+        for token in span)
 
 
 def _paragraph_index(doc: Doc) -> list[int]:
