@@ -437,3 +437,48 @@ def test_a_headline_content_loses_its_marks_only_when_wholly_quoted():
     [part] = headline_quotes("Sanders: ‘Of Course’ Clinton Is Qualified.", names)
     assert (whole.text, whole.kind) == ("We Will Not Give Up", "direct")
     assert (part.text, part.kind) == ("‘Of Course’ Clinton Is Qualified", "mixed")
+
+
+def test_a_colon_introduces_the_quotation_across_circumstances_and_a_paragraph_break():
+    text = ("The harbour board met on Monday.\n\n"
+            "Okafor responded pointedly, with a smile: “Ships can wait when you are 45.”\n\n"
+            "The union issued the following statement:\n\n“Our members will not sail tonight. The strike goes on.”\n\n"
+            "Reyes told reporters: “We are not moving.”")
+    found = {q.text: (q.cue.text, q.speaker.name, q.kind) for q in find_quotes(text)}
+    assert found["Ships can wait when you are 45"] == ("responded pointedly, with a smile", "Okafor", "direct")
+    # the cue takes the words up to the colon, as PolNeAR's cues do, but not the addressee of "told"
+    assert found["Our members will not sail tonight. The strike goes on"] == (
+        "issued the following statement", "The union", "direct")
+    assert found["We are not moving"] == ("told", "Reyes", "direct")
+
+
+def test_a_colon_at_the_end_of_a_paragraph_introduces_the_next_one():
+    text = "Harbour chief Miriam Okafor continued:\n\n“You look at the ships: are they ready to sail?”"
+    [q] = find_quotes(text)
+    assert (q.cue.text, q.speaker.name, q.kind) == ("continued", "Miriam Okafor", "direct")
+    assert q.text == "You look at the ships: are they ready to sail"
+
+
+def test_an_inverted_name_the_parser_gave_to_the_second_half():
+    text = ("Workers came from all over.\n\n“The risk,” said Daniel Reyes, an economist who is the director of the "
+            "Harbour Institute, “is that we attract workers and repel employers.”")
+    [q] = find_quotes(text)
+    assert (q.speaker.name, q.kind) == ("Daniel Reyes", "direct")
+    assert q.text == "The risk … is that we attract workers and repel employers"
+
+
+def test_when_a_circumstance_between_the_halves_keeps_the_statement_whole_and_a_participle_does_not():
+    text = ("“I told the board, this is not a strike, this is a movement,” Okafor said when endorsing Reyes. “The "
+            "workers are not happy with their pay.”\n\n"
+            "“We lost the vote,” Reyes said, going on to contrast the two offers. “One of them pays for night shifts.”")
+    quotes = find_quotes(text)
+    whole = by_text(quotes, "this is a movement")
+    assert [seg.text for seg in whole.quoted] == ["I told the board, this is not a strike, this is a movement",
+                                                  "The workers are not happy with their pay"]
+    assert by_text(quotes, "We lost the vote").text == "We lost the vote"
+
+
+def test_a_participle_hung_inside_the_reported_clause_is_the_speakers():
+    text = "Okafor said Tuesday that the union had gone too far, noting the strike leader “makes you want to weep.”"
+    by_cue = {q.cue.text: q for q in find_quotes(text)}
+    assert by_cue["noting"].speaker.name == "Okafor"

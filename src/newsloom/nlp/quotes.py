@@ -263,6 +263,27 @@ def _attitude(verb: Token) -> Token | None:
     return predicate if entry.get("inside", 0.0) >= ATTITUDE_MIN_INSIDE else None
 
 
+def _colon_after(verb: Token) -> bool:
+    """'Cruz continued: “…”' — a colon and a quotation right after the verb."""
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if not t.is_space]
+    return len(after) >= 2 and after[0].text == ":" and after[1].text in QUOTATION_MARKS
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'“The risk,” said Edward Leamer, an economist …, “is that …”': after a quotation, a verb of saying with
+    the name right after it, which the parser made the subject of the quotation's second half."""
+    doc = verb.doc
+    if verb.lemma_.lower() not in SPEECH_LEMMAS or verb.i + 1 >= len(doc):
+        return None
+    before = [t for t in doc[max(verb.i - 3, 0) : verb.i] if not t.is_space]
+    if not any(t.text in QUOTATION_MARKS for t in before) or not any(t.text == "," for t in before):
+        return None
+    name = doc[verb.i + 1]
+    while name.dep_ in ("compound", "det", "amod") and verb.i < name.head.i <= verb.i + 4:
+        name = name.head
+    return name if name.pos_ in ("PROPN", "NOUN", "PRON") and name.dep_ in ("nsubj", "nsubjpass") else None
+
+
 #: how often (in train) a word must sit inside cues to make "be" + it an attitude cue
 ATTITUDE_MIN_INSIDE = 0.1
 
@@ -274,11 +295,15 @@ def _subject(verb: Token) -> Token | None:
         # AG Mukasey told …": the dateline became a subject too)
         before = [c for c in subjects if c.i < verb.i]
         return before[-1] if before else subjects[0]
+    inverted = _inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
-        if verb.dep_ == "conj" and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
+        if (verb.dep_ == "conj" or verb.tag_ == "VBG") and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
             # "X said the city had approved … and accused his rival": a parser's conjunct inside the reported
-            # clause; the speech verb above it is the one it shares a subject with
+            # clause; the speech verb above it is the one it shares a subject with (so does a participle the
+            # parser hung inside it: "X said the campaign had gone too far, noting …")
             speech = next((a for a in verb.head.ancestors if a.lemma_.lower() in SPEECH_LEMMAS), None)
             if speech is not None:
                 return _subject(speech)
@@ -447,7 +472,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
             # the model has already judged this verb in its context ("called for calm", "cited a poll").
             trusted = model_cues is not None
-            if obj is None and trusted and act == "statement" and subject is not None:
+            if obj is None and trusted and subject is not None and (act == "statement" or _colon_after(token)):
                 # 'Erdogan said, “Let the United Nations …”' with the quotation parsed apart: the content is
                 # the quotation the attribution touches, if one does
                 content, bare = (token.i, token.i), True
@@ -465,7 +490,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             content = (cue[1], content[1])  # the cue's learned tail ("calling for") is not content
         found.append(_Candidate(content, cue, _source_bounds(subject), report=report, act=act,
                                 governs=comp is not None and comp.head.i == token.i,
-                                shared_subject=subject.head.i != token.i))
+                                shared_subject=subject.head.i != token.i and subject != _inverted_subject(token)))
     return found
 
 
@@ -540,12 +565,16 @@ def _bare_attribution(verb: Token, subject: Token) -> bool:
     return len(rest) - 1 <= BARE_ATTRIBUTION_EXTRA
 
 
+#: the characters that open or close a quotation (straight, curly and angle)
+QUOTATION_MARKS = frozenset("“”\"‘’«»")
+
+
 def _has_quote_mark(token: Token) -> bool:
-    return any(t.text in "“”\"‘’«»" for t in token.subtree)
+    return any(t.text in QUOTATION_MARKS for t in token.subtree)
 
 
 def _has_quote_mark_span(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].text in "“”\"‘’«»" for i in range(max(start - 1, 0), min(end + 1, len(doc))))
+    return any(doc[i].text in QUOTATION_MARKS for i in range(max(start - 1, 0), min(end + 1, len(doc))))
 
 
 def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] | None:
@@ -620,7 +649,11 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if start >= end:
             continue
         s = doc[start:end]
-        if previous.kind == "direct":
+        # a short first half ('“The risk,” said X, “is that …”') was a partial quote until its sequel came
+        wholly_quoted = previous.kind == "partial" and [(q.start, q.end) for q in previous.quoted] == [
+            (previous.start, previous.end)]
+        if previous.kind == "direct" or wholly_quoted:
+            previous.kind = "direct"
             previous.text = " … ".join([*(seg.text for seg in previous.quoted), s.text])
         else:  # "X said Y. “Z”": the quotation goes on with the reported statement
             previous.text = f"{previous.text} … {s.text}"
@@ -666,14 +699,35 @@ def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph
     return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
 
 
+#: openers of a clause that tells when or how something was said ("said when endorsing Trump")
+_CIRCUMSTANCE_MARKS = frozenset(["when", "after", "before", "while", "as", "since", "until", "upon"])
+
+
 def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
     """'…, Hollande said Tuesday, noting the nominee “…”': a verb of saying other than the previous quote's
     cue between it and the quotation; the quotation is that verb's statement, not a continuation. (Making
     it a quote of its own with the previous speaker measured worse on held-out train: content .512 → .493.)"""
     span = doc.char_span(previous.end, doc[quote_start].idx, alignment_mode="contract")
+    if span is None:
+        return False
     cue = previous.cue
-    return span is not None and any(
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    cue_verb = cue_span.root if cue_span is not None and len(cue_span) else None
+
+    def part_of_attribution(token: Token) -> bool:
+        # "…,” Sessions said when endorsing Trump. “…”: a subordinate clause under the cue ("when", "after" …)
+        # that ends before the quotation only tells the circumstances of the saying ("…,” Sanders said, going
+        # on to contrast …: a participle with no marker is another act of saying)
+        if cue_verb is None or not cue_verb.is_ancestor(token) or token.right_edge.i >= quote_start:
+            return False
+        clause = [token, *(a for a in token.ancestors if cue_verb.is_ancestor(a))]
+        if any(t.dep_ in ("ccomp", "parataxis", "conj") for t in clause):  # inside what was said, not about it
+            return False
+        return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for t in clause for c in t.children)
+
+    return any(
         token.pos_ == "VERB" and cue_kind(token) is not None and not (cue is not None and cue.start <= token.idx < cue.end)
+        and not part_of_attribution(token)
         for token in span)
 
 
@@ -723,11 +777,47 @@ def _joins_after(doc: Doc, quote_end: int, attribution_start: int) -> bool:
 
 
 def _joins_before(doc: Doc, attribution_end: int, quote_start: int) -> bool:
-    """X said: “…” — a colon or comma between, nothing that ends a sentence or a paragraph."""
-    if not _only_punct(doc, attribution_end, quote_start) or _crosses_line(doc, attribution_end, quote_start):
+    """X said: “…” — a colon or comma between, nothing that ends a sentence or a paragraph (but a colon may end
+    the attribution's paragraph: 'Reporter Jomana Karadsheh says:' over a quotation in the next)."""
+    if not _only_punct(doc, attribution_end, quote_start):
         return False
     gap = doc[attribution_end:quote_start]
+    if _crosses_line(doc, attribution_end, quote_start) and not (len(gap) and gap[0].text == ":"):
+        return False
     return any(t.text in (":", ",") for t in gap) and not any(t.text in (".", "!", "?") for t in gap)
+
+
+#: words between a cue and the colon that introduces its quotation ("responded pointedly, with a smile: “…”")
+MAX_COLON_LEAD = 12
+#: verbs whose object before the colon is the addressee, not part of the cue ("told reporters: “…”")
+ADDRESSEE_LEMMAS = frozenset(["tell", "ask", "inform", "remind", "assure", "warn", "urge", "thank", "email", "write"])
+
+
+def _introducing_colon(doc: Doc, attribution_end: int, quote_start: int) -> int | None:
+    """X said in a statement: “…” / X responded, with a smile: “…” — the colon before the quotation, when
+    the words between it and the attribution are circumstances of the saying (no verb, no end of sentence,
+    no line break before the colon); None otherwise."""
+    gap = [t for t in doc[attribution_end:quote_start] if not t.is_space]
+    while gap and gap[-1].text in QUOTATION_MARKS:  # the opening mark
+        gap.pop()
+    if not gap or len(gap) > MAX_COLON_LEAD or gap[-1].text != ":":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ != "amod" or t.text in (".", "!", "?", ";", ":")
+           or t.text in QUOTATION_MARKS for t in gap[:-1]) or _crosses_line(doc, attribution_end, gap[-1].i):
+        return None
+    return gap[-1].i
+
+
+def _cue_through_colon(doc: Doc, cue: tuple[int, int], colon: int) -> tuple[int, int]:
+    """The cue of a quotation introduced by a colon takes the words up to it ("said in a statement:",
+    "issued the following statement:": 93% of such PolNeAR train cues), but not an addressee ("told
+    reporters:")."""
+    verb = doc[cue[0]:cue[1]].root
+    for token in doc[cue[1]:colon]:
+        if token.dep_ == "dative" or token.dep_ == "dobj" and token.head.i == verb.i and (
+                verb.lemma_.lower() in ADDRESSEE_LEMMAS or token.pos_ in ("PROPN", "PRON")):
+            return cue
+    return cue[0], colon
 
 
 def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int, int]]) -> _Candidate:
@@ -746,9 +836,14 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
             cand.content = (sentence_start if starts_mid else ms, me)
             cand.attached = True
             break
-        if ms >= hi and _joins_before(doc, hi, ms):
+        if ms < hi:
+            continue
+        colon = _introducing_colon(doc, hi, ms)
+        if colon is not None or _joins_before(doc, hi, ms):
             cand.content = (ms, me)
             cand.attached = True
+            if colon is not None and colon > hi and cand.cue[1] == hi:
+                cand.cue = _cue_through_colon(doc, cand.cue, colon)
             break
     return cand
 
