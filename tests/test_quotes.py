@@ -392,6 +392,14 @@ def test_cue_features_read_the_words_a_cue_takes_in():
     assert features("His supporters are tall.", "are")["child_inside_rate"] == 0.0
     assert features("She called the offer “an insult”.", "called")["object_has_quote"] == 1.0
     assert features("She called the office twice.", "called")["object_has_quote"] == 0.0
+    # a lemma's cue rate as this use has a clause or not ("shows that …" is a cue far more often than "shows up")
+    show = cue_lexicon()["show|VERB"]
+    assert show["clause_rate"] > show["bare_rate"]
+    assert features("The poll shows that he is ahead.", "shows")["situation_rate"] == show["clause_rate"]
+    assert features("He always shows up late.", "shows")["situation_rate"] == show["bare_rate"]
+    # how often the subject's word heads a Source span ("spokesman" far more often than "weather")
+    assert features("The spokesman argued that the deal was fair.", "argued")["subject_source_rate"] > 0.1
+    assert features("The weather turned cold.", "turned")["subject_source_rate"] == 0.0
 
 
 def test_an_attitude_stated_with_be():

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsloom.evaluation.polnear import polnear_articles
+from newsloom.nlp.cues import CLAUSE_DEPS
 from newsloom.nlp.model import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
@@ -49,16 +50,29 @@ def parsed_train():
     return list(zip(articles, docs))
 
 
+def has_clause(token) -> bool:  # noqa: ANN001
+    return any(c.dep_ in CLAUSE_DEPS for c in token.children)
+
+
 def count(pairs) -> dict:  # noqa: ANN001
     cue_heads: Counter = Counter()
     totals: Counter = Counter()
     tail_seen: dict[str, Counter] = defaultdict(Counter)
     tail_in_cue: dict[str, Counter] = defaultdict(Counter)
     inside: Counter = Counter()  # words inside a cue other than its head ("optimistic" in "are optimistic")
+    source_heads: Counter = Counter()  # heads of Source spans ("official", "poll", "he")
+    with_clause: Counter = Counter()  # uses with a clause complement ("show that …", not "show up")
+    cue_with_clause: Counter = Counter()
     for article, doc in pairs:
         for token in doc:
             totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
+            if has_clause(token):
+                with_clause[f"{token.lemma_.lower()}|{token.pos_}"] += 1
         for attribution in article.attributions:
+            for start, end in attribution.source:
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is not None and len(span):
+                    source_heads[f"{span.root.lemma_.lower()}|{span.root.pos_}"] += 1
             for start, end in attribution.cue:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or not len(span):
@@ -66,6 +80,7 @@ def count(pairs) -> dict:  # noqa: ANN001
                 root = span.root
                 key = f"{root.lemma_.lower()}|{root.pos_}"
                 cue_heads[key] += 1
+                cue_with_clause[key] += has_clause(root)
                 for token in span:
                     if token.i != root.i:
                         inside[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -81,6 +96,10 @@ def count(pairs) -> dict:  # noqa: ANN001
         if n < MIN_COUNT:
             continue
         lexicon[key] = {"rate": round(n / totals[key], 3), "count": n}
+        if with_clause[key] >= MIN_COUNT:
+            lexicon[key]["clause_rate"] = round(cue_with_clause[key] / with_clause[key], 3)
+        if totals[key] - with_clause[key] >= MIN_COUNT:
+            lexicon[key]["bare_rate"] = round((n - cue_with_clause[key]) / (totals[key] - with_clause[key]), 3)
         # longest first: the cue takes the longest tail that follows it ("in a statement" before "in")
         tails = sorted((t for t, seen in tail_seen[key].items()
                         if seen >= MIN_TAIL_COUNT and tail_in_cue[key][t] / seen >= MIN_TAIL_SHARE
@@ -90,6 +109,9 @@ def count(pairs) -> dict:  # noqa: ANN001
     for key, n in inside.items():
         if n >= MIN_COUNT:
             lexicon.setdefault(key, {})["inside"] = round(n / totals[key], 3)
+    for key, n in source_heads.items():
+        if n >= MIN_COUNT:
+            lexicon.setdefault(key, {})["source"] = round(n / totals[key], 3)
     return lexicon
 
 

@@ -46,8 +46,10 @@ FEATURE_NAMES = (
     + [f"subj={k}" for k in SUBJECT_KINDS]
     + ["subject_after", "in_quotes", "quote_before", "quote_after", "colon_after", "comma_before_subject",
        "rel_position", "n_children", "head_is_verb", "sentence_has_quote",
-       "child_inside_rate", "object_has_quote", "head_rate"]
+       "child_inside_rate", "object_has_quote", "head_rate", "subject_source_rate", "situation_rate"]
 )
+#: dependents that make a verb's use one with a clause complement
+CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
 #: children whose words a cue often takes in ("are optimistic", "made it clear", "took issue with")
 _CUE_PART_DEPS = frozenset(["acomp", "dobj", "prt", "prep", "attr", "advmod", "oprd", "xcomp", "npadvmod"])
 _MARKS = frozenset("“”\"‘’«»")
@@ -112,6 +114,9 @@ def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: froz
         float(any(marks.is_mark[t.i] for c in children if c.dep_ == "dobj" for t in c.subtree)),
         (lexicon.get(f"{token.head.lemma_.lower()}|{token.head.pos_}", {}).get("rate", 0.0)
          if token.head.i != token.i else 0.0),
+        (lexicon.get(f"{subject.lemma_.lower()}|{subject.pos_}", {}).get("source", 0.0) if subject is not None else 0.0),
+        # the lemma's rate with or without a clause, as this use has one: "show that …" vs "show up"
+        entry.get("clause_rate" if deps & CLAUSE_DEPS else "bare_rate", entry.get("rate", 0.0)),
     ]
 
 
