@@ -316,6 +316,14 @@ def test_a_raised_passive_names_nobody_and_reports_the_whole_clause():
     assert q.text == "Some union leaders are said to be urging the mayor to accept the offer"
 
 
+def test_how_things_appear_is_said_by_nobody_and_the_whole_clause_is_the_statement():
+    [q] = find_quotes("The harbour board appears to have a slight lead over the union in the talks.")
+    assert (q.cue.text, q.speaker.name, q.source) == ("appears", None, None)
+    assert q.text == "The harbour board appears to have a slight lead over the union in the talks"
+    # "seem" with no infinitive is no statement
+    assert find_quotes("The mayor seemed pleased with the result.") == []
+
+
 def test_a_verb_with_its_own_object_is_not_a_trailing_attribution():
     text = ("On this issue there is a clear divide: a 69% majority of residents support the new harbour wall, "
             "while most union members oppose the idea.")
