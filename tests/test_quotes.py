@@ -316,6 +316,12 @@ def test_a_raised_passive_names_nobody_and_reports_the_whole_clause():
     assert q.text == "Some union leaders are said to be urging the mayor to accept the offer"
 
 
+def test_an_object_before_an_infinitive_opens_the_content():
+    # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 141 in train)
+    [q] = find_quotes("The judge ordered the harbour authority to review the emails.")
+    assert (q.cue.text, q.text) == ("ordered", "the harbour authority to review the emails")
+
+
 def test_how_things_appear_is_said_by_nobody_and_the_whole_clause_is_the_statement():
     [q] = find_quotes("The harbour board appears to have a slight lead over the union in the talks.")
     assert (q.cue.text, q.speaker.name, q.source) == ("appears", None, None)

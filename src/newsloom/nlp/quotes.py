@@ -456,14 +456,20 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 continue
         comp = _complement(token)
         obj = _object(token)
+        infinitive_subject = None
         if comp is None:
             # "wants to …", "plans to …", "pledged to …": the infinitive is what is attributed — unless an
             # object comes first ("called for the port authority to step up …" is read as an object below)
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
-            if comp is not None and act == "statement" and obj is not None and obj.i < comp.i:
-                comp = None
+            if comp is not None and obj is not None and obj.i < comp.i:
+                if act == "statement":
+                    comp = None
+                else:  # "ordered the State Department to review …": PolNeAR's content starts at the object
+                    infinitive_subject = obj
         if comp is not None:
             content = _clause_content(comp)
+            if infinitive_subject is not None:
+                content = (infinitive_subject.left_edge.i, content[1])
         elif token.dep_ == "advcl" and _marked(token, "as") and token.head.pos_ in ("VERB", "AUX"):
             # "As The Washington Post reported, even if Sanders split the delegates …": the clause it heads
             content = _subtree_bounds(token.head, exclude=token)
