@@ -316,6 +316,18 @@ def test_a_raised_passive_names_nobody_and_reports_the_whole_clause():
     assert q.text == "Some union leaders are said to be urging the mayor to accept the offer"
 
 
+def test_a_paragraph_opening_with_an_unattributed_quotation_goes_on_with_the_quote_before():
+    opening = ("The talks resumed.\n\n“The offer is the best in a decade,” Okafor tells the Gazette in an interview "
+               "at the harbour office, where the board met for six hours on Tuesday.\n\n")
+    [q] = find_quotes(opening + "“It is what we have waited for since the last strike. It pays for night shifts.”")
+    assert q.speaker.name == "Okafor" and q.kind == "direct"
+    assert [seg.text for seg in q.quoted] == [
+        "The offer is the best in a decade", "It is what we have waited for since the last strike. It pays for night shifts"]
+    # a quoted term is no continuation
+    [q] = find_quotes(opening + "“Refoulement” is forbidden by the charter the harbour signed.")
+    assert [seg.text for seg in q.quoted] == ["The offer is the best in a decade"]
+
+
 def test_an_object_before_an_infinitive_opens_the_content():
     # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 141 in train)
     [q] = find_quotes("The judge ordered the harbour authority to review the emails.")

@@ -14,6 +14,7 @@ Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure func
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -670,7 +671,8 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is None or previous.kind == "report" or not _continues(doc, text, previous, ms, paragraph):
+        if previous is None or previous.kind == "report" or not _continues(doc, text, previous, ms, paragraph,
+                                                                                  inside_marks):
             continue
         start, end = _trim(doc, ms, me)
         if start >= end:
@@ -713,17 +715,46 @@ def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]
 CONTINUATION_CHARS = 200
 
 
-def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph: list[int]) -> bool:
+def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph: list[int],
+               inside_marks: set[int]) -> bool:
     between = text[previous.end : doc[quote_start].idx]
-    if len(between) > CONTINUATION_CHARS or _another_cue_between(doc, previous, quote_start):
+    if _another_cue_between(doc, previous, quote_start):
+        return False
+    prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
+    if prev_token is None:
+        return False
+    # '“…,” Viguerie tells Breitbart News in an interview.\n\n“He’s what we’ve waited for …”': a paragraph
+    # that opens with a quotation and attributes nothing goes on with the quote of the paragraph before
+    if previous.cue is not None and previous.kind in ("direct", "mixed") \
+            and paragraph[quote_start] == paragraph[prev_token.start] + 1 \
+            and _opens_unattributed_paragraph(doc, quote_start, paragraph, inside_marks):
+        return True
+    if len(between) > CONTINUATION_CHARS:
         return False
     if len(between) < 60:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
         return not any(line.strip() for line in between.split("\n")[1:-1])
-    if previous.cue is None:
+    return previous.cue is not None and paragraph[prev_token.start] == paragraph[quote_start]
+
+
+#: words a paragraph-opening quotation needs to continue the quote of the paragraph before
+MIN_CONTINUATION_WORDS = 4
+
+
+def _opens_unattributed_paragraph(doc: Doc, quote_start: int, paragraph: list[int], inside_marks: set[int]) -> bool:
+    """A quotation of a few words at least (not a quoted term: '“Refoulement” is forbidden …') opens the
+    paragraph, and no verb of saying outside quotation marks follows in it."""
+    home = paragraph[quote_start]
+    quoted = itertools.takewhile(lambda t: t.i in inside_marks, doc[quote_start:])
+    if sum(1 for t in itertools.islice(quoted, 3 * MIN_CONTINUATION_WORDS) if not t.is_punct) < MIN_CONTINUATION_WORDS:
         return False
-    prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
-    return prev_token is not None and paragraph[prev_token.start] == paragraph[quote_start]
+    before = quote_start - 1
+    while before >= 0 and (doc[before].is_space or doc[before].text in QUOTATION_MARKS):
+        before -= 1
+    if before >= 0 and paragraph[before] == home:
+        return False  # words before the quotation in its paragraph
+    return not any(t.i not in inside_marks and t.pos_ == "VERB" and cue_kind(t) is not None
+                   for t in itertools.takewhile(lambda t: paragraph[t.i] == home, doc[quote_start:]))
 
 
 #: openers of a clause that tells when or how something was said ("said when endorsing Trump")
