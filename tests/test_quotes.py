@@ -328,6 +328,16 @@ def test_a_paragraph_opening_with_an_unattributed_quotation_goes_on_with_the_quo
     assert [seg.text for seg in q.quoted] == ["The offer is the best in a decade"]
 
 
+def test_a_cue_runs_through_the_infinitive_where_train_cues_do():
+    # PolNeAR's cues take the infinitive after "continue", "try", "fail" … (learned per lemma), not after "decline"
+    from newsloom.nlp.cues import cue_lexicon
+
+    assert cue_lexicon()["continue|VERB"].get("through_infinitive") and not cue_lexicon()["decline|VERB"].get(
+        "through_infinitive")
+    [q] = find_quotes("Reyes continued to insist that the deal was fair.")
+    assert (q.cue.text, q.text) == ("continued to insist", "that the deal was fair")
+
+
 def test_an_object_before_an_infinitive_opens_the_content():
     # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 141 in train)
     [q] = find_quotes("The judge ordered the harbour authority to review the emails.")

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsloom.evaluation.polnear import polnear_articles
-from newsloom.nlp.cues import CLAUSE_DEPS
+from newsloom.nlp.cues import CLAUSE_DEPS, infinitive_after
 from newsloom.nlp.model import load_nlp
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
@@ -63,6 +63,8 @@ def count(pairs) -> dict:  # noqa: ANN001
     source_heads: Counter = Counter()  # heads of Source spans ("official", "poll", "he")
     with_clause: Counter = Counter()  # uses with a clause complement ("show that …", not "show up")
     cue_with_clause: Counter = Counter()
+    infinitive_seen: Counter = Counter()
+    infinitive_in_cue: Counter = Counter()
     for article, doc in pairs:
         for token in doc:
             totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -81,6 +83,10 @@ def count(pairs) -> dict:  # noqa: ANN001
                 key = f"{root.lemma_.lower()}|{root.pos_}"
                 cue_heads[key] += 1
                 cue_with_clause[key] += has_clause(root)
+                infinitive = infinitive_after(root)
+                if infinitive is not None:  # "tried to attack": does the cue run through the infinitive?
+                    infinitive_seen[key] += 1
+                    infinitive_in_cue[key] += infinitive.i < span.end
                 for token in span:
                     if token.i != root.i:
                         inside[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -96,6 +102,8 @@ def count(pairs) -> dict:  # noqa: ANN001
         if n < MIN_COUNT:
             continue
         lexicon[key] = {"rate": round(n / totals[key], 3), "count": n}
+        if infinitive_seen[key] >= MIN_TAIL_COUNT and infinitive_in_cue[key] / infinitive_seen[key] >= MIN_TAIL_SHARE:
+            lexicon[key]["through_infinitive"] = True
         if with_clause[key] >= MIN_COUNT:
             lexicon[key]["clause_rate"] = round(cue_with_clause[key] / with_clause[key], 3)
         if totals[key] - with_clause[key] >= MIN_COUNT:

@@ -20,7 +20,8 @@ _lexicon: dict[str, dict] | None = None
 
 
 def cue_lexicon() -> dict[str, dict]:
-    """The learned lexicon ("lemma|POS" -> {rate, count, tails, inside}; training/train_cue_lexicon.py),
+    """The learned lexicon ("lemma|POS" -> {rate, count, tails, inside, source, clause_rate, bare_rate,
+    through_infinitive}; training/train_cue_lexicon.py),
     loaded once. ``inside`` is how often a word sits inside a cue it does not head ("optimistic" in "are
     optimistic"); words that never head a cue have only that."""
     global _lexicon
@@ -48,6 +49,15 @@ FEATURE_NAMES = (
        "rel_position", "n_children", "head_is_verb", "sentence_has_quote",
        "child_inside_rate", "object_has_quote", "head_rate", "subject_source_rate", "situation_rate"]
 )
+def infinitive_after(verb: Token) -> Token | None:
+    """The verb of an infinitive right after ``verb`` ("tried to attack" → "attack"), or None."""
+    to = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if to is None or to.lower_ != "to" or to.dep_ != "aux":
+        return None
+    head = to.head
+    return head if head.dep_ == "xcomp" and head.head.i == verb.i else None
+
+
 #: dependents that make a verb's use one with a clause complement
 CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
 #: children whose words a cue often takes in ("are optimistic", "made it clear", "took issue with")

@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.cues import CueModel, cue_lexicon, default_cue_model
+from newsloom.nlp.cues import CueModel, cue_lexicon, default_cue_model, infinitive_after
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -237,8 +237,13 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     for child in verb.rights:
         if child.i == hi and child.dep_ == "prt":
             hi += 1
-    # learned tails: "talked about", "said in a statement", "made it clear"
+    # learned tails: "talked about", "said in a statement", "made it clear"; "tried to attack"
     doc = verb.doc
+    infinitive = infinitive_after(verb) if entry.get("through_infinitive") else None
+    if infinitive is not None:
+        hi = infinitive.i + 1
+        if hi < len(doc) and doc[hi].dep_ == "prt" and doc[hi].head.i == infinitive.i:
+            hi += 1
     for tail in entry.get("tails", ()):  # longest first
         n = tail.count(" ") + 1
         if verb.i + n < len(doc) and hi <= verb.i + n and " ".join(t.lower_ for t in doc[verb.i + 1 : verb.i + n + 1]) == tail:
