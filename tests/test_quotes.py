@@ -338,6 +338,11 @@ def test_a_cue_runs_through_the_infinitive_where_train_cues_do():
     assert (q.cue.text, q.text) == ("continued to insist", "that the deal was fair")
 
 
+def test_what_a_cue_is_of_is_its_content():
+    [q] = find_quotes("Okafor warned of a long strike at the harbour.")
+    assert (q.cue.text, q.text) == ("warned of", "a long strike at the harbour")
+
+
 def test_an_object_before_an_infinitive_opens_the_content():
     # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 141 in train)
     [q] = find_quotes("The judge ordered the harbour authority to review the emails.")

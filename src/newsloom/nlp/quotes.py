@@ -559,6 +559,10 @@ def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
     return lo, hi
 
 
+#: prepositions whose object is what a cue verb is about ("called for calm", "warned of a crisis")
+OBJECT_PREPOSITIONS = frozenset(["for", "on", "to", "about", "against", "at", "of", "over"])
+
+
 def _object(verb: Token) -> Token | None:
     """What a cue verb is about when it has no clause: its object, or the object of "for/on/to/about"
     right after it ("called for calm", "pointed to the polls")."""
@@ -566,7 +570,7 @@ def _object(verb: Token) -> Token | None:
         if child.dep_ == "dobj":
             return child
     for child in verb.rights:
-        if child.dep_ in ("prep", "prt") and child.lower_ in ("for", "on", "to", "about", "against", "at"):
+        if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return pobj
