@@ -338,6 +338,14 @@ def test_a_cue_runs_through_the_infinitive_where_train_cues_do():
     assert (q.cue.text, q.text) == ("continued to insist", "that the deal was fair")
 
 
+def test_a_short_sentence_with_what_it_is_about_is_no_bare_attribution():
+    # "“…?” Okafor said on Tuesday." is a bare attribution of the quotation before; "asked for copies" is not
+    [q] = find_quotes("Other harbour unions have asked for copies as well.")
+    assert q.cue.text == "have asked for" and q.text.startswith("copies")
+    assert [(q.cue.text, q.text) for q in find_quotes("“Will the ships wait?” Okafor said on Tuesday.")] == [
+        ("said", "Will the ships wait")]
+
+
 def test_what_a_cue_is_of_is_its_content():
     [q] = find_quotes("Okafor warned of a long strike at the harbour.")
     assert (q.cue.text, q.text) == ("warned of", "a long strike at the harbour")

@@ -598,6 +598,9 @@ def _bare_attribution(verb: Token, subject: Token) -> bool:
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") for c in verb.children):
         return False
+    about = _object(verb)  # "have asked for copies": what it is about, unless a day ("said on Tuesday")
+    if about is not None and about.ent_type_ not in ("DATE", "TIME"):
+        return False
     rest = [t for t in sent if not t.is_punct and not t.is_space and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
     return len(rest) - 1 <= BARE_ATTRIBUTION_EXTRA
 
