@@ -346,6 +346,19 @@ def test_a_short_sentence_with_what_it_is_about_is_no_bare_attribution():
         ("said", "Will the ships wait")]
 
 
+def test_a_bare_attribution_after_a_quotation_with_a_verb_outside_the_speech_list():
+    text = ("He spoke at length.\n\n“Will she be the next harbour master?” a union steward in the room wondered. "
+            "Okafor has also been mentioned.")
+    q = by_text(find_quotes(text), "harbour master")
+    assert (q.cue.text, q.speaker.name, q.kind) == ("wondered", "a union steward in the room", "direct")
+
+
+def test_a_poll_share_is_the_source():
+    [q] = find_quotes("About 4 in 10 say they want the next mayor to build more housing.")
+    assert (q.source.text, q.cue.text, q.text) == ("About 4 in 10", "say",
+                                                    "they want the next mayor to build more housing")
+
+
 def test_what_a_cue_is_of_is_its_content():
     [q] = find_quotes("Okafor warned of a long strike at the harbour.")
     assert (q.cue.text, q.text) == ("warned of", "a long strike at the harbour")

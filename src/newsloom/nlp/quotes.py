@@ -304,6 +304,10 @@ def _subject(verb: Token) -> Token | None:
     inverted = _inverted_subject(verb)
     if inverted is not None:
         return inverted
+    # "About 4 in 10 say they want …": a poll share the parser hung on the verb as a number
+    share = next((c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
+    if share is not None:
+        return share
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if (verb.dep_ == "conj" or verb.tag_ == "VBG") and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
@@ -498,8 +502,9 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
         elif subject is not None and _trailing_attribution(token, subject):
             # "The strike could last weeks, Maritime Daily reported." (whatever the parser made of the rest)
             content = (token.sent.start, subject.left_edge.i)
-        elif act == "statement" and subject is not None and _bare_attribution(token, subject):
-            # "“…?” Rubio said." parsed as a sentence of its own: content only if a quotation touches it
+        elif subject is not None and (act == "statement" or model_cues is not None) and _bare_attribution(token, subject):
+            # "“…?” Rubio said." / "“…?” a staffer wondered." parsed as a sentence of its own: content only if a
+            # quotation touches it
             content, bare = (token.i, token.i), True
         else:
             # Without the cue model, a bare object only counts for a quotation ("expressed ‘deep concern’");
@@ -594,7 +599,8 @@ BARE_ATTRIBUTION_EXTRA = 6
 def _bare_attribution(verb: Token, subject: Token) -> bool:
     """The sentence is only "<speaker> said [when/where]": the parser cut it off the quotation before."""
     sent = verb.sent
-    if verb.dep_ != "ROOT" or subject.left_edge.i != sent.start or subject.i > verb.i:
+    first = next((t.i for t in sent if not t.is_punct and not t.is_space), sent.start)  # after a closing mark
+    if verb.dep_ != "ROOT" or subject.left_edge.i != first or subject.i > verb.i:
         return False
     if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "dative") for c in verb.children):
         return False
