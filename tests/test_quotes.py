@@ -353,6 +353,12 @@ def test_a_bare_attribution_after_a_quotation_with_a_verb_outside_the_speech_lis
     assert (q.cue.text, q.speaker.name, q.kind) == ("wondered", "a union steward in the room", "direct")
 
 
+def test_a_reported_clause_keeps_the_subject_the_parser_hung_on_the_verb():
+    text = "Okafor said the days when the harbour had “a steady trade” with the islands are gone."
+    [q] = find_quotes(text)
+    assert q.text == "the days when the harbour had “a steady trade” with the islands are gone"
+
+
 def test_a_poll_share_is_the_source():
     [q] = find_quotes("About 4 in 10 say they want the next mayor to build more housing.")
     assert (q.source.text, q.cue.text, q.text) == ("About 4 in 10", "say",

@@ -368,6 +368,15 @@ def _appearance(verb: Token) -> tuple[int, int] | None:
     return subject.left_edge.i, xcomp.right_edge.i + 1
 
 
+def _stray_subject(verb: Token, clause: Token, clause_start: int) -> Token | None:
+    """'said the days when … are gone': the subject of a reported clause that the parser hung on the verb
+    (as a noun phrase of time or an object) right before a clause that has no subject of its own."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children):
+        return None
+    return next((c for c in verb.children if c.dep_ in ("npadvmod", "dobj") and verb.i < c.i < clause.i
+                 and c.right_edge.i + 1 == clause_start), None)
+
+
 #: subordinators of a clause that comments on a statement rather than being one (parsed as a complement)
 _ADVERBIAL_MARKS = frozenset(["while", "although", "though", "as", "because", "since", "when", "before", "after",
                               "until", "unless", "whereas"])
@@ -478,6 +487,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                     infinitive_subject = obj
         if comp is not None:
             content = _clause_content(comp)
+            if infinitive_subject is None:
+                infinitive_subject = _stray_subject(token, comp, content[0])
             if infinitive_subject is not None:
                 content = (infinitive_subject.left_edge.i, content[1])
         elif token.dep_ == "advcl" and _marked(token, "as") and token.head.pos_ in ("VERB", "AUX"):
