@@ -359,6 +359,14 @@ def test_a_reported_clause_keeps_the_subject_the_parser_hung_on_the_verb():
     assert q.text == "the days when the harbour had “a steady trade” with the islands are gone"
 
 
+def test_a_quoted_show_told_after_the_statement_continues_nothing():
+    [q] = find_quotes('"We have to build more ships," the harbour chief told "Harbour Morning" on Tuesday.')
+    assert (q.cue.text, q.text) == ("told", "We have to build more ships")
+    # the second half of a split quote the parser took for an object still continues the statement
+    [q] = find_quotes("“We will win,” Okafor told reporters, “and we will win big.”")
+    assert q.text == "We will win … and we will win big"
+
+
 def test_a_poll_share_is_the_source():
     [q] = find_quotes("About 4 in 10 say they want the next mayor to build more housing.")
     assert (q.source.text, q.cue.text, q.text) == ("About 4 in 10", "say",

@@ -700,7 +700,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
-        if previous is None or previous.kind == "report" or not _continues(doc, text, previous, ms, paragraph,
+        if previous is None or previous.kind == "report" or not _continues(doc, text, previous, (ms, me), paragraph,
                                                                                   inside_marks):
             continue
         start, end = _trim(doc, ms, me)
@@ -744,10 +744,11 @@ def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]
 CONTINUATION_CHARS = 200
 
 
-def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph: list[int],
+def _continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], paragraph: list[int],
                inside_marks: set[int]) -> bool:
+    quote_start = quotation[0]
     between = text[previous.end : doc[quote_start].idx]
-    if _another_cue_between(doc, previous, quote_start):
+    if _another_cue_between(doc, previous, quote_start) or _named_in_attribution(doc, previous, quotation):
         return False
     prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
     if prev_token is None:
@@ -764,6 +765,24 @@ def _continues(doc: Doc, text: str, previous: Quote, quote_start: int, paragraph
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
         return not any(line.strip() for line in between.split("\n")[1:-1])
     return previous.cue is not None and paragraph[prev_token.start] == paragraph[quote_start]
+
+
+#: how a quoted name hangs on the cue ('told "Fox and Friends"')
+_NAME_DEPS = frozenset(["dobj", "dative"])
+
+
+def _named_in_attribution(doc: Doc, previous: Quote, quotation: tuple[int, int]) -> bool:
+    """'“…,” the nominee told "Fox and Friends".' — a quoted name as the cue's object after its statement is
+    whom it was said to; it continues nothing (a common noun there may be the statement's second half: '“…,”
+    he said, “the only place on earth …”' parsed as an object)."""
+    cue = previous.cue
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if cue_span is None or not len(cue_span):
+        return False
+    root = doc[quotation[0] : quotation[1]].root
+    # the addressee of the cue itself; a quotation hung elsewhere may well be part of the statement ('pledged
+    # to oppose legal status “today, tomorrow, forever”', 'what he said about Romney's phrase “…”')
+    return root.dep_ in _NAME_DEPS and root.pos_ == "PROPN" and root.head.i == cue_span.root.i
 
 
 #: words a paragraph-opening quotation needs to continue the quote of the paragraph before
