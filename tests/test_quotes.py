@@ -279,7 +279,7 @@ def test_a_participle_sharing_the_speakers_subject_keeps_its_own_clause():
             "trustworthy of the candidates.”")
     found = {q.cue.text: (q.speaker.name, q.text) for q in find_quotes(text)}
     assert found["said"] == ("Anderson", "He stands for the middle class")
-    assert found["adding"] == ("Anderson", "that Sanders is “definitely the most trustworthy of the candidates")
+    assert found["adding"] == ("Anderson", "that Sanders is “definitely the most trustworthy of the candidates.”")
 
 
 @pytest.mark.parametrize(
@@ -367,6 +367,15 @@ def test_a_quoted_show_told_after_the_statement_continues_nothing():
     assert q.text == "We will win … and we will win big"
 
 
+def test_a_mixed_quote_shows_both_marks_of_its_quotation():
+    # the content's own bounds are trimmed of punctuation; its text still never shows half a pair of marks
+    quotes = find_quotes("Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "
+                         "over the plan.")
+    assert [q.text for q in quotes] == ["the union will “leave here with momentum.”", "“deep concern” over the plan"]
+    assert all(q.text == "Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "
+               "over the plan."[q.start : q.end] for q in quotes)
+
+
 def test_a_poll_share_is_the_source():
     [q] = find_quotes("About 4 in 10 say they want the next mayor to build more housing.")
     assert (q.source.text, q.cue.text, q.text) == ("About 4 in 10", "say",
@@ -403,7 +412,7 @@ def test_a_participle_after_a_quotation_reports_what_follows_it():
     text = ("Okafor told the Gazette that the union “had a crazy plan which was maniacal,” adding, “They lost "
             "every vote in the harbour.”")
     found = [(q.cue.text, q.text) for q in find_quotes(text)]
-    assert found == [("told", "that the union “had a crazy plan which was maniacal"),
+    assert found == [("told", "that the union “had a crazy plan which was maniacal,”"),
                      ("adding", "They lost every vote in the harbour")]
 
 

@@ -879,5 +879,32 @@ def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tu
     source = _span(doc, *cand.source) if cand.source else None
     via = _span(doc, *cand.via).text if cand.via and _span(doc, *cand.via) else None
     quoted = [TextSpan(doc[a:b].text, doc[a:b].start_char, doc[a:b].end_char) for a, b in inside if a < b]
+    if kind != "direct":  # a direct quote's text is its quoted words; a mixed one shows its marks, both of them
+        lo, hi = _balanced_marks(doc, start, end)
+        content = doc[lo:hi]
     return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted, cand.act,
                  source)
+
+
+#: how far past a content's end its closing mark may sit ('“… with momentum.”': the full stop, then the mark)
+_MARK_REACH = 2
+
+
+def _balanced_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds grown over the quotation mark a trimmed content left outside, so that its text never
+    shows a mark without its pair ('Cruz will “leave here with momentum' → '… momentum.”')."""
+    text = doc[start:end].text
+    opened = text.count("“") - text.count("”") + text.count("«") - text.count("»")
+    straight_odd = text.count('"') % 2 == 1
+    if opened > 0 or opened == 0 and straight_odd:
+        closing = "”»" if opened > 0 else '"'
+        for i in range(end, min(end + _MARK_REACH, len(doc))):
+            if doc[i].text in closing:
+                return start, i + 1
+            if not doc[i].is_punct:
+                break
+    if opened < 0 or opened == 0 and straight_odd:
+        opening = "“«" if opened < 0 else '"'
+        if start > 0 and doc[start - 1].text in opening:
+            return start - 1, end
+    return start, end
