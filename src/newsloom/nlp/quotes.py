@@ -787,6 +787,8 @@ def _introducing_colon(doc: Doc, attribution_end: int, quote_start: int) -> int 
     """X said in a statement: “…” / X responded, with a smile: “…” — the colon before the quotation, when
     the words between it and the attribution are circumstances of the saying (no verb, no end of sentence,
     no line break before the colon); None otherwise."""
+    if quote_start - attribution_end > 2 * MAX_COLON_LEAD:  # (room for white space and the opening mark)
+        return None
     gap = [t for t in doc[attribution_end:quote_start] if not t.is_space]
     while gap and gap[-1].text in QUOTATION_MARKS:  # the opening mark
         gap.pop()
