@@ -382,6 +382,19 @@ def test_a_poll_share_is_the_source():
                                                     "they want the next mayor to build more housing")
 
 
+def test_where_a_cue_was_spoken_is_not_what_it_is_about():
+    # learned per lemma from train: after "speak", the object of "at" is a venue, of "about" the content
+    from newsloom.nlp.cues import cue_lexicon
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import _object
+
+    assert "at" in cue_lexicon()["speak|VERB"]["circumstance_preps"]
+    doc = load_nlp()("On Tuesday Okafor spoke at a rally in the harbour about the strike.")
+    assert _object(next(t for t in doc if t.text == "spoke")).text == "strike"
+    [q] = find_quotes("On Tuesday Okafor spoke at a rally in the harbour about the strike.")
+    assert q.cue.text.startswith("spoke") and q.text == "the strike"
+
+
 def test_what_a_cue_is_of_is_its_content():
     [q] = find_quotes("Okafor warned of a long strike at the harbour.")
     assert (q.cue.text, q.text) == ("warned of", "a long strike at the harbour")

@@ -21,6 +21,7 @@ from pathlib import Path
 from newsloom.evaluation.polnear import polnear_articles
 from newsloom.nlp.cues import CLAUSE_DEPS, infinitive_after
 from newsloom.nlp.model import load_nlp
+from newsloom.nlp.quotes import OBJECT_PREPOSITIONS
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "polnear-train-docs.pkl"
@@ -65,6 +66,9 @@ def count(pairs) -> dict:  # noqa: ANN001
     cue_with_clause: Counter = Counter()
     infinitive_seen: Counter = Counter()
     infinitive_in_cue: Counter = Counter()
+    # "spoke at the conference about …": prepositions whose object is where or to whom, not what was said
+    prep_seen: dict[str, Counter] = defaultdict(Counter)
+    prep_is_content: dict[str, Counter] = defaultdict(Counter)
     for article, doc in pairs:
         for token in doc:
             totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
@@ -83,6 +87,14 @@ def count(pairs) -> dict:  # noqa: ANN001
                 key = f"{root.lemma_.lower()}|{root.pos_}"
                 cue_heads[key] += 1
                 cue_with_clause[key] += has_clause(root)
+                content = (min(a for a, _ in attribution.content), max(b for _, b in attribution.content)) \
+                    if attribution.content else None
+                for prep in root.rights:
+                    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+                    if prep.dep_ in ("prep", "prt") and prep.lower_ in OBJECT_PREPOSITIONS and pobj is not None:
+                        prep_seen[key][prep.lower_] += 1
+                        prep_is_content[key][prep.lower_] += content is not None and (
+                            pobj.left_edge.idx <= content[0] <= pobj.right_edge.idx)
                 infinitive = infinitive_after(root)
                 if infinitive is not None:  # "tried to attack": does the cue run through the infinitive?
                     infinitive_seen[key] += 1
@@ -102,6 +114,10 @@ def count(pairs) -> dict:  # noqa: ANN001
         if n < MIN_COUNT:
             continue
         lexicon[key] = {"rate": round(n / totals[key], 3), "count": n}
+        circumstances = sorted(p for p, seen in prep_seen[key].items()
+                               if seen >= MIN_TAIL_COUNT and prep_is_content[key][p] / seen < MIN_TAIL_SHARE)
+        if circumstances:
+            lexicon[key]["circumstance_preps"] = circumstances
         if infinitive_seen[key] >= MIN_TAIL_COUNT and infinitive_in_cue[key] / infinitive_seen[key] >= MIN_TAIL_SHARE:
             lexicon[key]["through_infinitive"] = True
         if with_clause[key] >= MIN_COUNT:

@@ -586,8 +586,10 @@ def _object(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "dobj":
             return child
+    # learned per lemma: "spoke at the conference about …" — "at" says where, "about" what
+    circumstances = (cue_lexicon().get(f"{verb.lemma_.lower()}|{verb.pos_}") or {}).get("circumstance_preps", ())
     for child in verb.rights:
-        if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS:
+        if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS and child.lower_ not in circumstances:
             pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
             if pobj is not None:
                 return pobj
