@@ -376,6 +376,13 @@ def test_a_mixed_quote_shows_both_marks_of_its_quotation():
                "over the plan."[q.start : q.end] for q in quotes)
 
 
+def test_quotation_marks_glued_to_words_by_a_scraper():
+    text = "Okafor said,“Look, the ships will wait.”\n\n“We will win,”Reyes said."
+    found = [(q.speaker.name, q.text) for q in find_quotes(text)]
+    assert ("Okafor", "Look, the ships will wait") in found
+    assert ("Reyes", "We will win") in found
+
+
 def test_a_poll_share_is_the_source():
     [q] = find_quotes("About 4 in 10 say they want the next mayor to build more housing.")
     assert (q.source.text, q.cue.text, q.text) == ("About 4 in 10", "say",

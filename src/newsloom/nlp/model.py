@@ -23,12 +23,25 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: scraped text glues curly quotation marks to words ('said,“Look', 'win,”he'); spaCy splits them only at a
+#: token's edge, so they also split inside one, with the punctuation right before them
+GLUED_QUOTATION_MARKS = [r"[,:;.!?](?=[“”«»])", r"[“”«»]"]
+
+
+def split_glued_quotation_marks(nlp):  # noqa: ANN001, ANN201 - spacy.Language
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex(
+        list(nlp.Defaults.infixes) + GLUED_QUOTATION_MARKS).finditer
+    return nlp
+
+
 @lru_cache(maxsize=1)
 def load_nlp():  # -> spacy.Language
     import spacy
 
     from newsloom.nlp.cached import use_cached_rule_components
 
-    nlp = use_cached_rule_components(spacy.load(MODEL_NAME))
+    nlp = split_glued_quotation_marks(use_cached_rule_components(spacy.load(MODEL_NAME)))
     nlp.add_pipe("newsloom_paragraphs", before="parser")
     return nlp
