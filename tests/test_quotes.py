@@ -471,7 +471,7 @@ def test_transcript_lines_and_signed_quotations():
 def test_a_content_ending_inside_a_quotation_runs_to_its_end():
     text = "Okafor tells reporters that “to beat expectations would be helpful. I think we’ll do that.”"
     [q] = find_quotes(text)
-    assert q.text == "that “to beat expectations would be helpful. I think we’ll do that"
+    assert q.text == "that “to beat expectations would be helpful. I think we’ll do that.”"
 
 
 def test_a_passive_cue_with_an_agent_is_the_agents_statement():

@@ -19,9 +19,9 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from newsloom.evaluation.polnear import polnear_articles
-from newsloom.nlp.cues import CLAUSE_DEPS, infinitive_after
+from newsloom.nlp.cues import CLAUSE_DEPS, infinitive_after, lexicon_key
 from newsloom.nlp.model import load_nlp
-from newsloom.nlp.quotes import OBJECT_PREPOSITIONS
+from newsloom.nlp.quotes import preposition_objects
 
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data" / "cue_lexicon.json"
 CACHE = Path(__file__).resolve().parents[1] / ".cache" / "polnear-train-docs.pkl"
@@ -71,37 +71,35 @@ def count(pairs) -> dict:  # noqa: ANN001
     prep_is_content: dict[str, Counter] = defaultdict(Counter)
     for article, doc in pairs:
         for token in doc:
-            totals[f"{token.lemma_.lower()}|{token.pos_}"] += 1
+            totals[lexicon_key(token)] += 1
             if has_clause(token):
-                with_clause[f"{token.lemma_.lower()}|{token.pos_}"] += 1
+                with_clause[lexicon_key(token)] += 1
         for attribution in article.attributions:
             for start, end in attribution.source:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is not None and len(span):
-                    source_heads[f"{span.root.lemma_.lower()}|{span.root.pos_}"] += 1
+                    source_heads[lexicon_key(span.root)] += 1
             for start, end in attribution.cue:
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
                 root = span.root
-                key = f"{root.lemma_.lower()}|{root.pos_}"
+                key = lexicon_key(root)
                 cue_heads[key] += 1
                 cue_with_clause[key] += has_clause(root)
                 content = (min(a for a, _ in attribution.content), max(b for _, b in attribution.content)) \
                     if attribution.content else None
-                for prep in root.rights:
-                    pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
-                    if prep.dep_ in ("prep", "prt") and prep.lower_ in OBJECT_PREPOSITIONS and pobj is not None:
-                        prep_seen[key][prep.lower_] += 1
-                        prep_is_content[key][prep.lower_] += content is not None and (
-                            pobj.left_edge.idx <= content[0] <= pobj.right_edge.idx)
+                for prep, pobj in preposition_objects(root):
+                    prep_seen[key][prep.lower_] += 1
+                    prep_is_content[key][prep.lower_] += content is not None and (
+                        pobj.left_edge.idx <= content[0] <= pobj.right_edge.idx)
                 infinitive = infinitive_after(root)
                 if infinitive is not None:  # "tried to attack": does the cue run through the infinitive?
                     infinitive_seen[key] += 1
                     infinitive_in_cue[key] += infinitive.i < span.end
                 for token in span:
                     if token.i != root.i:
-                        inside[f"{token.lemma_.lower()}|{token.pos_}"] += 1
+                        inside[lexicon_key(token)] += 1
                 # which words right after a cue head belong to the cue ("talk about", "said in a statement")
                 for k in range(1, MAX_TAIL + 1):
                     if root.i + k >= len(doc) or any(t.is_punct or t.is_space for t in doc[root.i + 1 : root.i + k + 1]):

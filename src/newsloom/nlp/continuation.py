@@ -11,7 +11,8 @@ import itertools
 
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.quotes import QUOTATION_MARKS, Quote, TextSpan, cue_kind, trim_tokens
+from newsloom.nlp.cues import QUOTATION_MARKS
+from newsloom.nlp.quotes import Quote, TextSpan, cue_kind, trim_tokens
 
 
 def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[tuple[int, int]],

@@ -20,10 +20,10 @@ _lexicon: dict[str, dict] | None = None
 
 
 def cue_lexicon() -> dict[str, dict]:
-    """The learned lexicon ("lemma|POS" -> {rate, count, tails, inside, source, clause_rate, bare_rate,
-    through_infinitive}; training/train_cue_lexicon.py),
-    loaded once. ``inside`` is how often a word sits inside a cue it does not head ("optimistic" in "are
-    optimistic"); words that never head a cue have only that."""
+    """The learned lexicon (:func:`lexicon_key` -> {rate, count, tails, inside, source, clause_rate,
+    bare_rate, through_infinitive, circumstance_preps}; training/train_cue_lexicon.py), loaded once.
+    ``inside`` is how often a word sits inside a cue it does not head ("optimistic" in "are optimistic"),
+    ``source`` how often it heads a Source span; a word that never heads a cue has only those."""
     global _lexicon
     if _lexicon is None:
         path = DATA / "cue_lexicon.json"
@@ -35,6 +35,17 @@ def set_cue_lexicon(lexicon: dict[str, dict]) -> None:
     """Use another lexicon (the training scripts fit one on part of train and score the rest)."""
     global _lexicon
     _lexicon = lexicon
+
+
+def lexicon_key(token: Token) -> str:
+    """A token's key in the lexicon: "lemma|POS" ("say|VERB")."""
+    return f"{token.lemma_.lower()}|{token.pos_}"
+
+
+def lexicon_entry(token: Token, lexicon: dict[str, dict] | None = None) -> dict:
+    """What the lexicon (the shipped one unless given) knows of ``token``'s word; {} for nothing."""
+    return (cue_lexicon() if lexicon is None else lexicon).get(lexicon_key(token)) or {}
+
 
 DEPS = ["ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "acl", "pcomp", "parataxis", "amod", "csubj", "aux"]
 TAGS = ["VBD", "VBZ", "VBP", "VB", "VBG", "VBN"]
@@ -49,6 +60,8 @@ FEATURE_NAMES = (
        "rel_position", "n_children", "head_is_verb", "sentence_has_quote",
        "child_inside_rate", "object_has_quote", "head_rate", "subject_source_rate", "situation_rate"]
 )
+
+
 def infinitive_after(verb: Token) -> Token | None:
     """The verb of an infinitive right after ``verb`` ("tried to attack" → "attack"), or None."""
     to = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
@@ -62,7 +75,8 @@ def infinitive_after(verb: Token) -> Token | None:
 CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
 #: children whose words a cue often takes in ("are optimistic", "made it clear", "took issue with")
 _CUE_PART_DEPS = frozenset(["acomp", "dobj", "prt", "prep", "attr", "advmod", "oprd", "xcomp", "npadvmod"])
-_MARKS = frozenset("“”\"‘’«»")
+#: the characters that open or close a quotation (straight, curly and angle)
+QUOTATION_MARKS = frozenset("“”\"‘’«»")
 
 
 def _subject_kind(subject: Token | None) -> str | None:
@@ -78,7 +92,7 @@ class SentenceMarks:
     sentence (its bounds and whether it holds a quotation mark). Computed once per document."""
 
     def __init__(self, doc: Doc) -> None:
-        self.is_mark = [t.text in _MARKS for t in doc]
+        self.is_mark = [t.text in QUOTATION_MARKS for t in doc]
         self.sentence: list[tuple[int, int, bool]] = [(0, 0, False)] * len(doc)
         for sent in doc.sents:
             bounds = (sent.start, sent.end, any(self.is_mark[sent.start : sent.end]))
@@ -88,7 +102,7 @@ class SentenceMarks:
 def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: frozenset[str],
                   quoted: set[int], marks: SentenceMarks) -> list[float]:
     lemma = token.lemma_.lower()
-    entry = lexicon.get(f"{lemma}|{token.pos_}") or {}
+    entry = lexicon_entry(token, lexicon)
     children = list(token.children)
     deps = {c.dep_ for c in children}
     subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -119,12 +133,11 @@ def verb_features(doc: Doc, token: Token, lexicon: dict[str, dict], speech: froz
         float(len(children)),
         float(token.head.pos_ in ("VERB", "AUX")),  # a root verb is its own head: 1 for a root verb too
         float(sent_has_mark),
-        max((lexicon.get(f"{c.lemma_.lower()}|{c.pos_}", {}).get("inside", 0.0) for c in children
-             if c.dep_ in _CUE_PART_DEPS), default=0.0),
+        max((lexicon_entry(c, lexicon).get("inside", 0.0) for c in children if c.dep_ in _CUE_PART_DEPS),
+            default=0.0),
         float(any(marks.is_mark[t.i] for c in children if c.dep_ == "dobj" for t in c.subtree)),
-        (lexicon.get(f"{token.head.lemma_.lower()}|{token.head.pos_}", {}).get("rate", 0.0)
-         if token.head.i != token.i else 0.0),
-        (lexicon.get(f"{subject.lemma_.lower()}|{subject.pos_}", {}).get("source", 0.0) if subject is not None else 0.0),
+        lexicon_entry(token.head, lexicon).get("rate", 0.0) if token.head.i != token.i else 0.0,
+        lexicon_entry(subject, lexicon).get("source", 0.0) if subject is not None else 0.0,
         # the lemma's rate with or without a clause, as this use has one: "show that …" vs "show up"
         entry.get("clause_rate" if deps & CLAUSE_DEPS else "bare_rate", entry.get("rate", 0.0)),
     ]

@@ -17,12 +17,13 @@ Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure func
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.cues import CueModel, cue_lexicon, default_cue_model, infinitive_after
+from newsloom.nlp.cues import QUOTATION_MARKS, CueModel, default_cue_model, infinitive_after, lexicon_entry
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -51,8 +52,7 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
         return "statement" if lemma in SPEECH_LEMMAS else "belief"
     if lemma in SPEECH_LEMMAS:
         return "statement"
-    entry = cue_lexicon().get(f"{lemma}|{token.pos_}")
-    if entry and entry.get("rate", 0.0) >= MIN_CUE_RATE:
+    if lexicon_entry(token).get("rate", 0.0) >= MIN_CUE_RATE:
         return "belief"
     return None
 
@@ -234,7 +234,7 @@ def _cue_bounds(verb: Token) -> tuple[int, int]:
     while lo > 0 and _belongs_to_cue(verb.doc[lo - 1], verb):
         lo -= 1
     hi = verb.i + 1
-    entry = cue_lexicon().get(f"{verb.lemma_.lower()}|{verb.pos_}") or {}
+    entry = lexicon_entry(verb)
     for child in verb.rights:
         if child.i == hi and child.dep_ == "prt":
             hi += 1
@@ -266,8 +266,7 @@ def _attitude(verb: Token) -> Token | None:
     predicate = next((c for c in verb.rights if c.dep_ in ("acomp", "attr")), None)
     if predicate is None:
         return None
-    entry = cue_lexicon().get(f"{predicate.lemma_.lower()}|{predicate.pos_}") or {}
-    return predicate if entry.get("inside", 0.0) >= ATTITUDE_MIN_INSIDE else None
+    return predicate if lexicon_entry(predicate).get("inside", 0.0) >= ATTITUDE_MIN_INSIDE else None
 
 
 def _colon_after(verb: Token) -> bool:
@@ -580,6 +579,15 @@ def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
 OBJECT_PREPOSITIONS = frozenset(["for", "on", "to", "about", "against", "at", "of", "over"])
 
 
+def preposition_objects(verb: Token) -> Iterator[tuple[Token, Token]]:
+    """(preposition, its object) after ``verb`` for the prepositions in :data:`OBJECT_PREPOSITIONS`."""
+    for prep in verb.rights:
+        if prep.dep_ in ("prep", "prt") and prep.lower_ in OBJECT_PREPOSITIONS:
+            pobj = next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None)
+            if pobj is not None:
+                yield prep, pobj
+
+
 def _object(verb: Token) -> Token | None:
     """What a cue verb is about when it has no clause: its object, or the object of "for/on/to/about"
     right after it ("called for calm", "pointed to the polls")."""
@@ -587,13 +595,8 @@ def _object(verb: Token) -> Token | None:
         if child.dep_ == "dobj":
             return child
     # learned per lemma: "spoke at the conference about …" — "at" says where, "about" what
-    circumstances = (cue_lexicon().get(f"{verb.lemma_.lower()}|{verb.pos_}") or {}).get("circumstance_preps", ())
-    for child in verb.rights:
-        if child.dep_ in ("prep", "prt") and child.lower_ in OBJECT_PREPOSITIONS and child.lower_ not in circumstances:
-            pobj = next((g for g in child.children if g.dep_ in ("pobj", "pcomp")), None)
-            if pobj is not None:
-                return pobj
-    return None
+    circumstances = lexicon_entry(verb).get("circumstance_preps", ())
+    return next((pobj for prep, pobj in preposition_objects(verb) if prep.lower_ not in circumstances), None)
 
 
 def _trailing_attribution(verb: Token, subject: Token) -> bool:
@@ -623,10 +626,6 @@ def _bare_attribution(verb: Token, subject: Token) -> bool:
         return False
     rest = [t for t in sent if not t.is_punct and not t.is_space and not (subject.left_edge.i <= t.i <= subject.right_edge.i)]
     return len(rest) - 1 <= BARE_ATTRIBUTION_EXTRA
-
-
-#: the characters that open or close a quotation (straight, curly and angle)
-QUOTATION_MARKS = frozenset("“”\"‘’«»")
 
 
 def _has_quote_mark(token: Token) -> bool:
@@ -883,9 +882,8 @@ def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tu
     source = _span(doc, *cand.source) if cand.source else None
     via = _span(doc, *cand.via).text if cand.via and _span(doc, *cand.via) else None
     quoted = [TextSpan(doc[a:b].text, doc[a:b].start_char, doc[a:b].end_char) for a, b in inside if a < b]
-    if kind != "direct":  # a direct quote's text is its quoted words; a mixed one shows its marks, both of them
-        lo, hi = _balanced_marks(doc, start, end)
-        content = doc[lo:hi]
+    lo, hi = _balanced_marks(doc, start, end)  # its text never shows half a pair of marks
+    content = doc[lo:hi]
     return Quote(content.text, content.start_char, content.end_char, kind, cue, speaker, via, quoted, cand.act,
                  source)
 
