@@ -408,7 +408,8 @@ def test_what_a_cue_is_of_is_its_content():
 
 
 def test_an_object_before_an_infinitive_opens_the_content():
-    # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 141 in train)
+    # "ordered X to …": X is the infinitive's subject, and PolNeAR's content starts there (106 of 157 in train,
+    # training/quote_conventions.py)
     [q] = find_quotes("The judge ordered the harbour authority to review the emails.")
     assert (q.cue.text, q.text) == ("ordered", "the harbour authority to review the emails")
 
