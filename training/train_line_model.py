@@ -1,6 +1,6 @@
 """Train the plain-text line classifier shipped in ``src/newsloom/clean/model/``.
 
-    .venv/bin/python training/train_line_model.py
+    .venv/bin/python training/train_line_model.py [STAGES] [--words] [--oof-only]
 
 Data: full-page plain text of the scrapinghub and WCXB pages in ../shared/data (see
 ``newsloom.evaluation.pages`` for the rendering, the line labels and the fixed split). Fits on the
@@ -12,6 +12,7 @@ reads a ``test`` page: ``bench/clean_text.py`` reports on those.
 from __future__ import annotations
 
 import json
+import pickle
 import sys
 from pathlib import Path
 
@@ -43,10 +44,14 @@ ROUNDS = 500
 FOLDS = 4
 #: Stacked stages. Tune-split F1 (scrapinghub / WCXB): 2 stages 0.952 / 0.931, 3 stages 0.953 / 0.930:
 #: a third stage buys nothing, so two ship.
-STAGES = int(sys.argv[1]) if len(sys.argv) > 1 else 2
+STAGES = next((int(a) for a in sys.argv[1:] if a.isdigit()), 2)
 #: Out-of-fold F1 over train + tune (738 pages): 0.9240 without word evidence, 0.9247 with it (and +190 KB,
 #: slower): not worth shipping, so it is opt-in.
 WORD_FEATURES = "--words" in sys.argv
+#: ``--oof-only``: fit out of fold, save the train pages' out-of-fold probabilities and the tune pages'
+#: probabilities to .cache/line-oof.pkl (for training/line_rules_oof.py) and leave the shipped model alone
+OOF_ONLY = "--oof-only" in sys.argv
+OOF_FILE = Path(__file__).resolve().parents[1] / ".cache" / "line-oof.pkl"
 
 
 def repeats_for(pages: list[LabelledPage]) -> list[list[int]]:
@@ -141,6 +146,12 @@ def main() -> None:
         print(f"  threshold {threshold:.2f}: out-of-fold train + tune F1 {score:.4f} (tune alone {tune_only:.4f})")
         best = max(best, (score, float(threshold)))
     print(f"chosen threshold {best[1]:.2f} (out-of-fold train + tune F1 {best[0]:.4f})")
+    if OOF_ONLY:
+        OOF_FILE.write_bytes(pickle.dumps({
+            (page.page.dataset, page.page.page_id): probs for page, probs in chooser
+        }))
+        print(f"out-of-fold probabilities written to {OOF_FILE}; shipped model unchanged")
+        return
 
     MODEL_DIR.mkdir(parents=True, exist_ok=True)
     for old in MODEL_DIR.glob("stage*.txt"):

@@ -35,15 +35,22 @@ class CleanedText:
         return "\n\n".join(self.paragraphs)
 
 
+#: Cut at a teaser heading only when the kept words after it are under a quarter of those before it.
+#: Out-of-fold F1 over the 738 train + tune pages (line model's own out-of-fold probabilities): no cut
+#: 0.9237; cut when fewer after than before 0.9217, under half 0.9227, under a quarter 0.9238.
+TEASER_TAIL_RATIO = 4
+
+
 def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
     """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") that follows the
-    body is body, unless the article plainly goes on (more body words after the heading than before it)."""
+    body is body, unless the article plainly goes on after it: the classifier keeps at least a quarter as
+    many words after the heading as before it ("Read more" and "Recommended" also open in-article links)."""
     for i, line in enumerate(lines):
         if not is_teaser_head(line, END_OF_STORY_HEAD) or not any(keep[:i]):
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
         after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
-        if after < before:
+        if after * TEASER_TAIL_RATIO < before:
             return keep[:i] + [False] * (len(lines) - i)
     return keep
 

@@ -1,0 +1,81 @@
+"""Score the plain-text cleaner's post-rules on the line model's out-of-fold probabilities.
+
+    .venv/bin/python training/train_line_model.py --oof-only   # writes .cache/line-oof.pkl (~5 min)
+    .venv/bin/python training/line_rules_oof.py
+
+The 738 train + tune pages (never a test page), each cleaned by ``clean_plain_text`` exactly as shipped
+except that the line probabilities are the out-of-fold ones (a train page's probabilities come from models
+that never saw it), so a rule's worth is measured on pages the model did not fit. Prints one row per variant
+of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``).
+"""
+
+from __future__ import annotations
+
+import pickle
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from cache_pages import load_labelled  # noqa: E402
+from newsloom.clean import text as text_module  # noqa: E402
+from newsloom.clean.classifier import default_classifier  # noqa: E402
+from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
+from newsloom.evaluation.pages import split_of  # noqa: E402
+from train_line_model import OOF_FILE, repeats_for  # noqa: E402
+
+
+class FixedProbabilities:
+    """A stand-in classifier that returns the stored probabilities of one page."""
+
+    def __init__(self, probs: np.ndarray, threshold: float) -> None:
+        self.probs = probs
+        self.threshold = threshold
+
+    def body_probabilities(self, lines, corpus_repeat=None) -> np.ndarray:  # noqa: ANN001, ARG002
+        return self.probs
+
+
+def main() -> None:
+    if not OOF_FILE.exists():
+        sys.exit(f"{OOF_FILE} is missing: run training/train_line_model.py --oof-only first")
+    oof = pickle.loads(OOF_FILE.read_bytes())
+    threshold = default_classifier().threshold
+    pages, repeats = [], {}
+    for dataset in ("scrapinghub", "wcxb"):
+        for split in ("train", "tune"):
+            group = [p for p in load_labelled(dataset) if split_of(dataset, p.page.page_id) == split]
+            for page, rep in zip(group, repeats_for(group)):
+                repeats[id(page)] = rep
+            pages += group
+    pages = [p for p in pages if (p.page.dataset, p.page.page_id) in oof]
+
+    def score() -> float:
+        counts = []
+        for page in pages:
+            model = FixedProbabilities(oof[(page.page.dataset, page.page.page_id)], threshold)
+            cleaned = text_module.clean_plain_text(page.text, repeats[id(page)], classifier=model, lines=page.lines)
+            counts.append(shingle_counts(page.page.body, "\n".join(cleaned.paragraphs)))
+        return macro_prf(counts).f1
+
+    table = Table(title=f"Post-rules on out-of-fold line probabilities ({len(pages)} train + tune pages)")
+    table.add_column("cut after a teaser heading")
+    table.add_column("F1")
+    shipped_ratio, shipped_cut = text_module.TEASER_TAIL_RATIO, text_module.drop_teaser_tail
+    text_module.drop_teaser_tail = lambda lines, keep: keep
+    table.add_row("never", f"{score():.4f}")
+    text_module.drop_teaser_tail = shipped_cut
+    for ratio, label in ((1, "fewer than before it"), (2, "under half of those before"), (4, "under a quarter of those before")):
+        text_module.TEASER_TAIL_RATIO = ratio
+        shipped = " (shipped)" if ratio == shipped_ratio else ""
+        table.add_row(f"when the words kept after it are {label}{shipped}", f"{score():.4f}")
+    text_module.TEASER_TAIL_RATIO = shipped_ratio
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()
