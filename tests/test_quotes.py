@@ -596,3 +596,31 @@ def test_a_participle_hung_inside_the_reported_clause_is_the_speakers():
     text = "Okafor said Tuesday that the union had gone too far, noting the strike leader “makes you want to weep.”"
     by_cue = {q.cue.text: q for q in find_quotes(text)}
     assert by_cue["noting"].speaker.name == "Okafor"
+
+
+def test_she_does_not_mean_a_man_named_with_mr_nor_he_a_woman_with_mrs():
+    text = ("Mrs. Alvarez opened the hearing on Monday. Mr. Brandt answered her questions for an hour.\n\n"
+            "“The budget has to be cut,” she said.\n\n"
+            "“Nobody will lose a job,” he said.")
+    speakers = {q.text: q.speaker.name for q in find_quotes(text)}
+    assert speakers["The budget has to be cut"] == "Alvarez"
+    assert speakers["Nobody will lose a job"] == "Brandt"
+
+
+def test_a_surname_alone_as_subject_is_who_he_means():
+    # "Haddad" alone is the latest subject (found under his full name), so the later "he" is Haddad,
+    # not the engineer who was the subject before him
+    text = ("Mayor Karim Haddad toured the flooded district on Friday.\n\n"
+            "Engineer Paul Lindqvist showed him the breach in the embankment.\n\n"
+            "Later, Haddad met residents at the school.\n\n"
+            "“We will rebuild the embankment before winter,” he said.")
+    quote = next(q for q in find_quotes(text) if "rebuild" in q.text)
+    assert quote.speaker.name == "Karim Haddad"
+
+
+def test_a_description_with_no_matching_role_means_the_last_speaker_not_a_name_in_passing():
+    text = ("“We will stay engaged,” Foreign Minister Anna Lindgren said after talks with her Finnish "
+            "counterpart Mikko Salo in Helsinki.\n\n"
+            "The top Swedish diplomat said the talks had been useful.")
+    quote = next(q for q in find_quotes(text) if q.speaker.mention and q.speaker.mention.text.startswith("The top"))
+    assert quote.speaker.name == "Anna Lindgren"

@@ -2,9 +2,11 @@
 
 - a name: the full form used earlier in the article ("Kirby" → "John F Kirby"), titles split off as role
   ("Pentagon Press Secretary John F Kirby" → name "John F Kirby", role "Pentagon Press Secretary");
-- a pronoun: the most recent named speaker or person before it;
+- a pronoun: the latest speaker or person named as a subject before it that fits "he"/"she" ("Mr.", "Mrs.",
+  "spokeswoman" say which);
 - a definite role noun ("the US State Secretary", "the Pentagon press secretary"): the person who carries
-  that role in the article, else the most recent person named before it ("the Russian diplomat");
+  that role in the article, else the latest named speaker or subject before it, else the latest person
+  named ("the Russian diplomat");
 - an indefinite description ("a Taliban spokesperson", "a senior U.S. defense official"): kept as the name
   of an unnamed source.
 """
@@ -29,12 +31,26 @@ PERSON_NOUNS = TITLE_WORDS | frozenset(
      "commentator", "strategist", "pollster", "lawmaker", "politician", "negotiator", "organizer", "organiser"])
 
 
+#: what a name's honorific or a description's head noun says of the person's gender: "she" does not refer
+#: back to "Mr. Putin" or "a campaign spokesman", "he" not to "Mrs. Clinton" or "a campaign spokeswoman"
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_NOUN_GENDER = {
+    **dict.fromkeys(["man", "spokesman", "congressman", "chairman", "businessman", "councilman", "father",
+                     "husband", "son", "brother", "boy", "king", "grandfather", "uncle", "nephew"], "m"),
+    **dict.fromkeys(["woman", "spokeswoman", "congresswoman", "chairwoman", "businesswoman", "councilwoman",
+                     "mother", "wife", "daughter", "sister", "girl", "queen", "grandmother", "aunt", "niece",
+                     "actress"], "f"),
+}
+
+
 @dataclass
 class _Person:
     name: str
     start: int  # token index of the mention
+    end: int  # token index after the mention
     last: str  # last name, for surname-only mentions
     role: str | None
+    gender: str | None = None  # from this mention's honorific ("Mrs. Clinton"), whatever the name's
 
 
 class SpeakerResolver:
@@ -47,7 +63,8 @@ class SpeakerResolver:
         self.speakers: list[tuple[int, str, str | None, str]] = []  # (token, name, role, mention head)
         self.full_names: dict[str, str] = {}  # last name -> first full name seen
         self.roles: dict[str, str] = {}  # full name -> role
-        self.last_speaker: tuple[int, str, str | None] | None = None  # (token index, name, role)
+        self.person_speakers: list[tuple[int, str, str | None]] = []  # (token index, name, role), in order
+        self.gender: dict[str, str | None] = {}  # name -> "m" / "f"; None when the text says both
         for ent in doc.ents:
             if ent.label_ != "PERSON" or ent.start in quoted:
                 continue  # a name inside a quotation is not who is speaking
@@ -62,25 +79,54 @@ class SpeakerResolver:
             role = role_of(ent)
             if role and full not in self.roles:
                 self.roles[full] = role
-            self.persons.append(_Person(full, ent.start, parts[-1], role))
+            honorific = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
+            gender = _HONORIFIC_GENDER.get(honorific)
+            self.persons.append(_Person(full, ent.start, ent.end, parts[-1], role, gender))
+            self._note_gender(full, gender)
 
-    def _person_before(self, token_index: int, subjects_only: bool = False) -> _Person | None:
+    def _note_gender(self, name: str, gender: str | None) -> None:
+        if gender is not None:
+            self.gender[name] = gender if self.gender.get(name, gender) == gender else None
+
+    def _agrees(self, pronoun: str, name: str, gender: str | None = None) -> bool:
+        gender = gender or self.gender.get(name)
+        return not (pronoun == "he" and gender == "f" or pronoun == "she" and gender == "m")
+
+    def _person_before(self, token_index: int, subjects_only: bool = False, pronoun: str = "") -> _Person | None:
         best = None
         for person in self.persons:
             if person.start >= token_index:
                 break
-            root = self.doc[person.start : person.start + len(person.name.split())].root
+            if pronoun and not self._agrees(pronoun, person.name, person.gender):
+                continue
+            root = self.doc[person.start : person.end].root
             # "President Vladimir Putin's special envoy" names the envoy, not Putin
             if root.dep_ == "poss" or subjects_only and root.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             best = person
         return best
 
+    def _salient_person(self, token_index: int) -> str | None:
+        """Whom a definite description with no matching role means. A person named earlier in its own
+        sentence ("… a good relationship with David Cameron because the British prime minister …"); else the
+        latest named person who spoke or was a subject before that sentence, not a name in passing ("Blinken
+        said at the end of talks with his Indian counterpart S Jaishankar. The top US diplomat was …");
+        else the latest person named at all."""
+        sentence_start = self.doc[token_index].sent.start
+        person = self._person_before(token_index)
+        if person is None or person.start >= sentence_start:
+            return person.name if person else None
+        named = {p.name for p in self.persons}
+        spoke = [(i, name) for i, name, _, _ in self.speakers if i < sentence_start and name in named]
+        subject = self._person_before(sentence_start, subjects_only=True)
+        candidates = spoke[-1:] + ([(subject.start, subject.name)] if subject else [])
+        return max(candidates)[1] if candidates else person.name
+
     def _remember(self, token_index: int, name: str | None, role: str | None, head: str = "",
                   person: bool = True) -> None:
         if name:
             if person:  # "he"/"she" later may refer back to it
-                self.last_speaker = (token_index, name, role)
+                self.person_speakers.append((token_index, name, role))
             self.speakers.append((token_index, name, role, head))
 
     def resolve(self, bounds: tuple[int, int], content_start: int) -> Speaker:
@@ -127,8 +173,11 @@ class SpeakerResolver:
         lower = span.text.lower()
         if len(span) == 1 and head.lower_ in PRONOUNS:
             if head.lower_ in _SINGULAR_PERSON_PRONOUNS:
-                person = self._person_before(start, subjects_only=True)
-                candidates = [c for c in (self.last_speaker, (person.start, person.name, person.role) if person else None)
+                pronoun = head.lower_
+                person = self._person_before(start, subjects_only=True, pronoun=pronoun)
+                speaker = next((c for c in reversed(self.person_speakers)
+                                if c[0] < start and self._agrees(pronoun, c[1])), None)
+                candidates = [c for c in (speaker, (person.start, person.name, person.role) if person else None)
                               if c is not None and c[0] < start]
                 if candidates:
                     _, name, role = max(candidates, key=lambda c: c[0])
@@ -149,8 +198,7 @@ class SpeakerResolver:
                 if head.lower_ in role.lower() and overlap > best_overlap:
                     best, best_overlap = name, overlap
             if best is None:
-                person = self._person_before(start)
-                best = person.name if person else None
+                best = self._salient_person(start)
             if best is not None:
                 self._remember(start, best, self.roles.get(best), head.lemma_.lower())
                 return Speaker(best, mention, None, span.text)
@@ -159,4 +207,6 @@ class SpeakerResolver:
         # an unnamed source described by the text ("a Taliban spokesperson"; "the authority" is no "he")
         person = head.lower_ in PERSON_NOUNS and head.tag_ != "NNS"
         self._remember(start, span.text, None, head.lemma_.lower(), person=person)
+        if person:
+            self._note_gender(span.text, _NOUN_GENDER.get(head.lemma_.lower()))
         return Speaker(span.text, mention, None, None)
