@@ -74,6 +74,24 @@ def test_warc_html_responses_only(tmp_path: Path):
     assert docs[0].source.format == "warc"
 
 
+def test_a_warc_file_without_html_responses_is_a_recorded_failure(tmp_path: Path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    images = tmp_path / "images.warc"
+    with images.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.0")
+        writer.write_record(writer.create_warc_record("https://news.example.com/logo.png", "response",
+                                                      payload=io.BytesIO(b"\x89PNG"), http_headers=headers))
+    truncated = tmp_path / "truncated.warc"
+    truncated.write_bytes(b"WARC/1.0\r\nbroken")
+    for path in (images, truncated):
+        (failure,) = list(iter_items([str(path)]))
+        assert isinstance(failure, Failure) and failure.path == str(path)
+        assert "WARC" in failure.reason
+
+
 def test_feed_entries_with_metadata():
     (doc,) = items(SAMPLE / "feed.rss")
     assert doc.meta["title"] == "School reopens after roof repairs"

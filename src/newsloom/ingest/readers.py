@@ -107,9 +107,10 @@ def read_warc(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    number = 0
+    number = records = 0
     try:
         for record in ArchiveIterator(io.BytesIO(data)):
+            records += 1
             if record.rec_type != "response":
                 continue
             content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
@@ -140,6 +141,10 @@ def read_warc(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
             )
     except (ArchiveLoadFailed, ValueError, OSError) as exc:
         yield Failure(path, f"broken WARC file ({exc})", number or None)
+        return
+    if not number:
+        # a file that yields nothing must say so, or it vanishes from the run without a trace
+        yield Failure(path, f"no HTML response record in the WARC file ({records} records read)")
 
 
 def read_feed(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
