@@ -46,6 +46,18 @@ from tests.conftest import needs_shared
         ("at the time", None, "PAST_REF"),
         ("coming quarters", None, "FUTURE_REF"),
         ("this crucial moment", None, "PRESENT_REF"),
+        ("weeks ago", None, "PAST_REF"),
+        ("the other day", None, "PAST_REF"),
+        ("earlier in the day", "2016-03-15", "2016-03-15"),
+        ("this past weekend", "2016-03-15", "2016-W10-WE"),  # a Tuesday: the weekend just gone
+        ("a decade ago", "2016-03-15", "2006"),
+        ("a quarter-century ago", "2016-03-15", "1991"),
+        ("the first half of the year", "2016-03-15", "2016-H1"),
+        ("Christmas", "2016-03-15", "2015-12-25"),  # the nearest one
+        ("next Christmas", "2016-03-15", "2016-12-25"),
+        ("Thanksgiving", "2016-11-01", "2016-11-24"),  # the fourth Thursday of November
+        ("Election Day", "2016-10-20", "2016-11-08"),  # the Tuesday after the first Monday of November
+        ("Memorial Day", "2016-03-15", "2016-05-30"),  # the last Monday of May
     ],
 )
 def test_normalize_time(expression, reference, value):
@@ -83,3 +95,10 @@ def test_seed_times(seed_articles):
     assert undated.published is None
     relative = [t for t in ft(undated.body, undated.published) if t.text in ("Friday", "Thursday", "this week")]
     assert relative and all(t.value is None for t in relative)
+
+
+def test_find_times_holidays_decades_and_the_week_just_gone():
+    text = "A decade ago, before Christmas, turnout fell. This past weekend it rose again, officials said earlier in the day."
+    found = {t.text: t.value for t in find_times(text, "2016-03-15")}
+    assert found == {"A decade ago": "2006", "Christmas": "2015-12-25", "This past weekend": "2016-W10-WE",
+                     "earlier in the day": "2016-03-15"}

@@ -33,6 +33,12 @@ _PATTERNS = [
     r"(?:(?:this|last|next) )?(?:spring|summer|fall|autumn|winter)(?: of \d{4})?",
     r"(?:in |since |until |by )?(?:19|20)\d{2}s?\b",
     r"yesterday|today|tonight|tomorrow|the weekend|year-end",
+    r"(?:earlier|later) in the (?:day|week|month|year)|this past (?:weekend|week|month)|the other day",
+    r"(?:(?:a|one|two|three|four|five) (?:decades?|quarter-century|half-century)|(?:a )?(?:quarter|half)[- ]century"
+    r"|(?:years|months|weeks|days|decades)|(?:a )?long time) ago",
+    r"the (?:first|second) half of (?:the|this) year",
+    r"(?:(?:last|this|next) )?(?:Christmas(?: Eve| Day)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?|Labor Day"
+    r"|Memorial Day|Election Day|Independence Day|the Fourth of July|Halloween|Valentine's Day|Veterans Day)",
     r"(?:right )?now|currently|recently",
     rf"{_NUM} {_UNIT}\b",
 ]

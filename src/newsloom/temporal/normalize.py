@@ -37,7 +37,8 @@ _PLURAL_UNITS = r"(?:years|months|weeks|days|decades|quarters)(?: and (?:years|m
 #: vague references: "in recent weeks and months", "past years", "at the time" (a time the text spoke of)
 _PAST = re.compile(
     r"^(?:recently|recent|lately|the past|in the past|previously|earlier|formerly|once|before|the time|"
-    rf"(?:in )?(?:the )?(?:recent|past) {_PLURAL_UNITS}|the recent past|years ago)$"
+    rf"(?:in )?(?:the )?(?:recent|past) {_PLURAL_UNITS}|the recent past|(?:years|months|weeks|days|decades) ago|"
+    r"(?:a )?long (?:time )?ago|not (?:so )?long ago|some time ago|the other day|in days gone by)$"
 )
 _FUTURE = re.compile(
     rf"^(?:the future|in the future|soon|eventually|future|(?:the )?(?:coming|upcoming|future) {_PLURAL_UNITS}|"
@@ -389,7 +390,89 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
     if text in ("year-end", "year end", "the year-end", "the year end", "the end of the year", "the end of this year",
                 "end of the year"):
         return str(ref.year)
+    m = re.fullmatch(r"(?:earlier|later) in the (day|week|month|year)", text)
+    if m:  # "earlier in the day": the publication's own day, week, month or year
+        return _relative_unit(ref, m.group(1), 0)
+    m = re.fullmatch(r"this past (week|weekend|month)", text)
+    if m:  # the one just ended
+        if m.group(1) == "weekend":
+            return _week(ref - timedelta(days=ref.weekday() + 1)) + "-WE"
+        return _relative_unit(ref, m.group(1), -1)
+    m = re.fullmatch(rf"(?:a|one|{_NUMBER}) (?:decade|quarter-century|half-century)s? ago|(?:a )?(?:quarter|half)[- ]century ago", text)
+    if m:
+        return str(ref.year - _years_ago(text))
+    m = re.fullmatch(r"the (first|second) half(?: of (?:the|this) year)?", text)
+    if m:  # TIMEX3 halves: H1, H2
+        return f"{ref.year}-H{1 if m.group(1) == 'first' else 2}"
+    holiday = _holiday(text, ref)
+    if holiday is not None:
+        return holiday
     return dateparser_value(text, ref)
+
+
+def _years_ago(text: str) -> int:
+    """How many years "a decade ago", "two decades ago", "a quarter-century ago" go back."""
+    if "quarter" in text:
+        return 25
+    if "half" in text:
+        return 50
+    count = _number(text.split()[0]) or 1
+    return 10 * count
+
+
+#: holidays on a fixed day of the year
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
+    "new year's eve": (12, 31), "new years day": (1, 1), "new years eve": (12, 31), "halloween": (10, 31),
+    "valentine's day": (2, 14), "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
+    "veterans day": (11, 11), "boxing day": (12, 26),
+}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th (1-based; -1 for the last) given weekday of a month."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+#: US holidays on a weekday of a month: (month, weekday, n); election day is the Tuesday after the first
+#: Monday of November
+_FLOATING_HOLIDAYS = {
+    "thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1), "memorial day": (5, 0, -1),
+    "martin luther king day": (1, 0, 3), "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3),
+}
+
+
+def _holiday_in(name: str, year: int) -> date | None:
+    if name in _FIXED_HOLIDAYS:
+        month, day = _FIXED_HOLIDAYS[name]
+        return date(year, month, day)
+    if name in _FLOATING_HOLIDAYS:
+        return _nth_weekday(year, *_FLOATING_HOLIDAYS[name])
+    if name == "election day":
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+    return None
+
+
+def _holiday(text: str, ref: date) -> str | None:
+    """A named holiday: the nearest one to publication ("Christmas" in a February story is the last one)."""
+    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)", text.replace("’", "'"))
+    modifier, name = m.group(1), re.sub(r"^the (?=[a-z])(?!fourth)", "", m.group(2))
+    if _holiday_in(name, ref.year) is None:
+        return None
+    candidates = [d for d in (_holiday_in(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
+    if modifier == "last":
+        candidates = [d for d in candidates if d < ref]
+        return max(candidates).isoformat()
+    if modifier == "next":
+        candidates = [d for d in candidates if d > ref]
+        return min(candidates).isoformat()
+    if modifier == "this":
+        return _holiday_in(name, ref.year).isoformat()
+    return min(candidates, key=lambda d: (abs((d - ref).days), d > ref)).isoformat()
 
 
 def _latest_quarter_tuple(ref: date) -> tuple[int, int]:
