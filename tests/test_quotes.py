@@ -624,3 +624,20 @@ def test_a_description_with_no_matching_role_means_the_last_speaker_not_a_name_i
             "The top Swedish diplomat said the talks had been useful.")
     quote = next(q for q in find_quotes(text) if q.speaker.mention and q.speaker.mention.text.startswith("The top"))
     assert quote.speaker.name == "Anna Lindgren"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the phrase hangs on an adjective or a noun in the parse, but vouches for the whole clause
+        ("Small lenders might not be so lucky, according to one analyst.", "Small lenders might not be so lucky"),
+        ("The mayor leads her rival by 12 points according to a poll by the Tribune.",
+         "The mayor leads her rival by 12 points"),
+        # every conjunct of it
+        ("Turnout fell in the north in 2019 but rose sharply in the capital, according to the electoral commission.",
+         "Turnout fell in the north in 2019 but rose sharply in the capital"),
+    ],
+)
+def test_according_to_reports_the_whole_clause(text, content):
+    (quote,) = [q for q in find_quotes(text) if q.cue.text.lower() == "according to"]
+    assert quote.text == content

@@ -433,6 +433,18 @@ class _Candidate:
     shared_subject: bool = False  # the source is another verb's subject ("X said, adding that …")
 
 
+def _according_clause(according: Token) -> Token:
+    """The clause an "according to X" vouches for. The parser often hangs the phrase on the nearest noun or
+    adjective ("leads Sanders by 271 pledged delegates according to …", "might not be so lucky, according to
+    …"), but it reports the whole clause, every conjunct of it ("rose …, but declined …, according to …")."""
+    clause = according.head
+    while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+        clause = clause.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause
+
+
 def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
     model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
     found: list[_Candidate] = []
@@ -443,8 +455,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 continue
-            head = token.head
-            content = _subtree_bounds(head, exclude=token) if head.i != token.i else (token.i + 1, token.i + 1)
+            content = _subtree_bounds(_according_clause(token), exclude=token) if token.head.i != token.i else (
+                token.i + 1, token.i + 1)
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
         act = cue_kind(token, model_cues)
