@@ -641,3 +641,21 @@ def test_a_description_with_no_matching_role_means_the_last_speaker_not_a_name_i
 def test_according_to_reports_the_whole_clause(text, content):
     (quote,) = [q for q in find_quotes(text) if q.cue.text.lower() == "according to"]
     assert quote.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # what the parser hangs on the verb of saying after the reported clause is still what was said
+        ("The ministry said the tool had been used widely, and people were still using it on Saturday.",
+         "the tool had been used widely, and people were still using it on Saturday"),
+        ("The governor said she would be honored to serve should the opportunity present itself.",
+         "she would be honored to serve should the opportunity present itself"),
+        # another act of saying is not
+        ("The mayor said the bridge would reopen in May, adding that repairs had cost more than planned.",
+         "the bridge would reopen in May"),
+    ],
+)
+def test_a_reported_clause_runs_to_the_end_of_its_sentence(text, content):
+    quote = next(q for q in find_quotes(text) if q.cue.text == "said")
+    assert quote.text == content
