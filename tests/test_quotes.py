@@ -659,3 +659,13 @@ def test_according_to_reports_the_whole_clause(text, content):
 def test_a_reported_clause_runs_to_the_end_of_its_sentence(text, content):
     quote = next(q for q in find_quotes(text) if q.cue.text == "said")
     assert quote.text == content
+
+
+def test_a_quotation_going_on_in_lower_case_finishes_the_clause_before_the_attribution():
+    text = "If the council approves the plan, the mayor said, “we will start building in spring.”"
+    (quote,) = [q for q in find_quotes(text) if q.cue.text == "said"]
+    assert quote.text.startswith("If the council approves the plan") and quote.text.endswith("in spring.”")
+    # a quotation that opens its own sentence does not take the words before the attribution
+    text = "In her speech, the mayor said, “We will start building in spring.”"
+    (quote,) = [q for q in find_quotes(text) if q.cue.text == "said"]
+    assert quote.text == "We will start building in spring"

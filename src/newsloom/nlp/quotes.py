@@ -868,11 +868,27 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
         colon = _introducing_colon(doc, hi, ms)
         if colon is not None or _joins_before(doc, hi, ms):
             cand.content = (ms, me)
+            if colon is None:
+                cand.content = (_interrupted_clause_start(doc, lo, ms), me)
             cand.attached = True
             if colon is not None and colon > hi and cand.cue[1] == hi:
                 cand.cue = _cue_through_colon(doc, cand.cue, colon)
             break
     return cand
+
+
+def _interrupted_clause_start(doc: Doc, attribution_start: int, quote_start: int) -> int:
+    """'If Clinton is elected, he said, “she might be going back …”': a quotation that goes on in lower case
+    after an attribution set off by commas finishes the clause the sentence began before it, and the
+    statement starts there; otherwise it starts at the quotation."""
+    sentence_start = doc[attribution_start].sent.start
+    first = next((t for t in doc[quote_start : quote_start + 3] if t.text not in QUOTATION_MARKS), None)
+    if first is None or not first.text[:1].islower() or sentence_start >= attribution_start - 1:
+        return quote_start
+    lead = doc[sentence_start:attribution_start]
+    if lead[-1].text != "," or any(t.text in QUOTATION_MARKS or "\n" in t.text for t in lead):
+        return quote_start
+    return sentence_start
 
 
 def _attribution_bounds(cand: _Candidate) -> tuple[int, int]:
