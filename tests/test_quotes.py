@@ -669,3 +669,9 @@ def test_a_quotation_going_on_in_lower_case_finishes_the_clause_before_the_attri
     text = "In her speech, the mayor said, “We will start building in spring.”"
     (quote,) = [q for q in find_quotes(text) if q.cue.text == "said"]
     assert quote.text == "We will start building in spring"
+
+
+def test_an_apposition_the_parser_split_in_two_is_one_role():
+    (quote,) = find_quotes("“The meeting went well,” said Bharat Bhushan Babu, Defence Ministry’s Principal Spokesperson.")
+    assert quote.speaker.name == "Bharat Bhushan Babu"
+    assert quote.speaker.role == "Defence Ministry’s Principal Spokesperson"

@@ -55,10 +55,15 @@ def role_of(ent: Span) -> str | None:
     role_tokens = [t for t in words if t.dep_ != "case"]
     if role_tokens and any(t.lower_ in TITLE_WORDS for t in role_tokens):
         return " ".join(t.text for t in role_tokens)
-    for child in ent.root.children:
-        if child.dep_ == "appos" and child.i >= ent.end:
-            span = doc[child.left_edge.i : child.right_edge.i + 1]
-            text = span.text.strip(" ,")
-            if len(text.split()) <= 12:
-                return text
+    appositions = [c for c in ent.root.children if c.dep_ == "appos" and c.i >= ent.end]
+    if appositions:
+        start, end = appositions[0].left_edge.i, appositions[0].right_edge.i + 1
+        # "Babu, Defence Ministry's Principal Spokesperson": the parser may split one apposition in two
+        for nxt in appositions[1:]:
+            if nxt.left_edge.i != end:
+                break
+            end = nxt.right_edge.i + 1
+        text = doc[start:end].text.strip(" ,")
+        if len(text.split()) <= 12:
+            return text
     return None
