@@ -114,6 +114,13 @@ def test_seed_speakers(seed_articles):
     assert kabulov.speaker.name == "Zamir Kabulov" and kabulov.text.endswith("don't recognise Isil")
     shoigu = next(q for q in fq(seed_articles["002"].body) if q.via)
     assert shoigu.speaker.name == "Sergei Shoigu" and shoigu.via == "Sputnik"
+    # "… emerged after Zamir Kabulov, <a long apposition>, asserted …": the parser reads "after" as a
+    # preposition; the speaker is still Kabulov, not the sentence's subject
+    asserted = next(q for q in fq(seed_articles["004"].body) if q.cue.text == "asserted")
+    assert asserted.speaker.name == "Zamir Kabulov"
+    # a description with no role the article gives means the last speaker, not a name in passing
+    diplomat = next(q for q in fq(seed_articles["002"].body) if q.speaker.mention.text == "The top US diplomat")
+    assert diplomat.speaker.name == "Antony Blinken"
 
 
 @needs_shared

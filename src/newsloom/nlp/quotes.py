@@ -294,6 +294,28 @@ def _inverted_subject(verb: Token) -> Token | None:
 ATTITUDE_MIN_INSIDE = 0.1
 
 
+#: words that open a clause but which the parser may read as a preposition with a noun object
+_CLAUSE_OPENING_PREPOSITIONS = frozenset(["after", "before", "since", "until", "as"])
+
+
+def _subject_of_misread_clause(verb: Token) -> Token | None:
+    """A conjunct verb whose words before it are "after/before/since/until <name>[, <apposition>,]": the
+    name is the subject of a clause the parser took for a prepositional phrase."""
+    if verb.dep_ != "conj" or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    name = before if before.ent_type_ == "PERSON" else None
+    if name is None and before.text == ",":
+        # the comma closing an apposition of the name: step back to the name it describes
+        appos = verb.doc[verb.i - 2] if verb.i >= 2 else None
+        while appos is not None and appos.dep_ != "appos" and appos.head.i < appos.i:
+            appos = appos.head
+        name = appos.head if appos is not None and appos.dep_ == "appos" else None
+    if name is None or name.ent_type_ != "PERSON" or name.dep_ != "pobj":
+        return None
+    return name if name.head.lower_ in _CLAUSE_OPENING_PREPOSITIONS else None
+
+
 def _subject(verb: Token) -> Token | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:
@@ -308,6 +330,11 @@ def _subject(verb: Token) -> Token | None:
     share = next((c for c in verb.lefts if c.dep_ in ("nummod", "npadvmod") and c.pos_ == "NUM"), None)
     if share is not None:
         return share
+    # "… emerged after Zamir Kabulov, Putin's envoy, asserted Moscow had …": the parser read "after" as a
+    # preposition and made the verb a conjunct; the name right before it is its subject
+    garden_path = _subject_of_misread_clause(verb)
+    if garden_path is not None:
+        return garden_path
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if (verb.dep_ == "conj" or verb.tag_ == "VBG") and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
