@@ -36,15 +36,28 @@ _NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
 _ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
 
-BYLINE_BY = re.compile(r"^\s*(?:(?:written|posted|words|story|reported|text)\s+)?by\s*[:\s]\s*(.+)$", re.I)
+BYLINE_BY = re.compile(
+    r"^\s*(?:(?:(?:written|posted|words|story|reported|text|guide|review|article|analysis)\s+)?by(?:\s*[:\s]|(?-i:(?=[A-Z])))"
+    r"|authors?\s*:)\s*(.+)$",
+    re.I,
+)
+#: "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments": a date stamp that names the author after it;
+#: "Author Amit Samsukha" (no colon: a heading like "Author Information" must not pass for a one-word name)
+_STAMP_BY = re.compile(r"^\s*(?:posted|published|updated|written)\b.*?\bby\s+(.+)$", re.I)
+_AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
+#: a handle ("By infuy", "By thegrangehall"): one lower-case word after an explicit "By"
+_HANDLE = re.compile(r"^[a-z][\w.'’-]{1,30}$")
 _EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
-_TRAILING_DATE = re.compile(r"\s+(?:on|at|\||-|–|—|•|·)\s+.*$")
+_TRAILING_DATE = re.compile(r"\s+(?:on|at|\||-|–|—|•|·|⋅|∙)\s+.*$")
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
 _COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
 _ROLE_WORDS = (
     r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst|"
     + _COLLECTIVE_WORDS
 )
+#: words that make a byline piece a job title, not a name ("Digital Security Expert", "Sr. Director of …")
+_TITLE_PIECE = re.compile(
+    rf"\b(?:{_ROLE_WORDS}|Expert|Director|Officer|Manager|Founder|President|Educators?|Specialist|Updated)\b", re.I)
 _DESK = re.compile(
     rf"^(?:[A-Z][\w&.'-]*\s+){{0,3}}(?:Web|News|Digital|Online|Foreign|City)\s+(?:{_COLLECTIVE_WORDS})$"
 )
@@ -149,9 +162,16 @@ def _clean_author(name: str, explicit: bool = False) -> str | None:
         return None
     if _DESK.match(name) or _NAME.match(name):
         return name
-    if explicit and _EXPLICIT_NAME.match(name) and not any(c.isdigit() for c in name):
+    if explicit and (_EXPLICIT_NAME.match(name) or _HANDLE.match(name)) and not any(c.isdigit() for c in name):
         return name
     return None
+
+
+def _undouble(name: str) -> str:
+    """"Colin Gray Colin Gray" (a name and its link text) → "Colin Gray"."""
+    parts = name.split()
+    half = len(parts) // 2
+    return " ".join(parts[:half]) if len(parts) % 2 == 0 and half and parts[:half] == parts[half:] else name
 
 
 def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = ()) -> tuple[list[str], list[int]]:
@@ -162,19 +182,32 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     """
     for i in candidates:
         text = lines[i].text
-        if len(words(text)) > 12:
+        by = BYLINE_BY.match(text) or _STAMP_BY.match(text)
+        author_word = None if by else _AUTHOR_WORD.match(text)
+        field = _TRAILING_DATE.sub("", (by or author_word).group(1)) if by or author_word else text
+        # the byline field, not the whole line: "by Amanda · Dec 20, 2025 at 3:00 am · One comment so far"
+        if len(words(field)) > (20 if by else 12):  # "By A, Security Expert & B, Home Security Expert"
             continue
-        by = BYLINE_BY.match(text)
-        fields = unglue(_TRAILING_DATE.sub("", by.group(1)) if by else text)
-        if not by and not any(_DESK.match(f) for f in fields):
+        # "By clicking Continue you agree …", "Browse by industry": a byline names someone right after "By"
+        # (a lower-case handle only in a short line or before a date: "by jsteinhardt", "By infuy | May 2")
+        handle = field.split()[0] if field.split() else ""
+        if by and field[:1].islower() and not (_HANDLE.match(handle) and (
+                len(field.split()) == 1 and (text[:1].islower() or field != by.group(1)) or _GLUE.search(handle))):
+            continue
+        fields = unglue(field)
+        if not by and not author_word and not any(_DESK.match(f) for f in fields):
             continue
         names: list[str] = []
         for part in fields:
-            part = DATE_WITH_YEAR.split(part)[0]
-            for piece in _AUTHOR_SPLIT.split(part):
-                name = _clean_author(piece, explicit=bool(by))
+            dated = DATE_WITH_YEAR.split(part)
+            for piece in _AUTHOR_SPLIT.split(dated[0]):
+                name = _clean_author(_undouble(piece.strip()), explicit=bool(by))
                 if name and name not in names:
                     names.append(name)
+            if len(dated) > 1:
+                break  # fields after the date are tags and categories ("Posted inPodcast, Writing")
+        if any(_NAME.match(n) for n in names):  # pieces beside a name are its titles and employers
+            names = [n for n in names if _NAME.match(n) and not _TITLE_PIECE.search(n)] or names
         if names:
             return names, [i]
     near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in set(candidates)},

@@ -1,0 +1,36 @@
+"""Plain-text cleaning: metadata read from the lines around the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsloom.clean.text import clean_plain_text
+
+BODY = (
+    "The harbour authority approved a new dredging plan on Tuesday after months of delay, officials said.\n\n"
+    "Work on the eastern channel will begin in spring and is expected to last two years, according to the plan.\n\n"
+    "Fishing crews, who had warned that silt was closing the channel, welcomed the decision at a public meeting.\n\n"
+    "The authority will publish the full schedule and the contractors' names later this month."
+)
+
+
+def page(byline: str) -> str:
+    return f"Harbour dredging plan approved after long delay\n\n{byline}\n\n{BODY}\n\nShare this article\n"
+
+
+@pytest.mark.parametrize(
+    ("byline", "authors"),
+    [
+        ("By Ben Harlow ⋅ Review Editor ⋅ Updated May 6, 2025", ["Ben Harlow"]),
+        ("Posted on December 20, 2025 by jharlow - 5 Comments", ["jharlow"]),  # a handle after a date stamp
+        ("Author: Mira Okonkwo", ["Mira Okonkwo"]),
+        ("Written by: Colin Reyes Colin Reyes", ["Colin Reyes"]),  # the name and its link text
+        ("By Ana Ruiz, Home Security Expert & Tom Vale, Privacy Expert Last Updated on Feb 24, 2026",
+         ["Ana Ruiz", "Tom Vale"]),  # their job titles are not authors
+        ("ByShivani Rao 12th February 2025", ["Shivani Rao"]),  # "By" glued to the name
+        ("By clicking Continue you agree to our Terms of Service and Privacy Policy.", []),
+        ("Author Information", []),
+    ],
+)
+def test_bylines(byline, authors):
+    assert clean_plain_text(page(byline)).metadata.authors == authors
