@@ -34,3 +34,17 @@ def page(byline: str) -> str:
 )
 def test_bylines(byline, authors):
     assert clean_plain_text(page(byline)).metadata.authors == authors
+
+
+@pytest.mark.parametrize(
+    ("stamp", "published"),
+    [
+        ("October 17, 20236:01 PM ET", "2023-10-17T18:01:00"),  # the time glued to the year
+        ("Posted on June 29, 2020November 12, 2021", "2020-06-29"),
+        ("Updated on 19-Dec-2025", "2025-12-19"),
+        ("Published on 25.Jun.2019 in Vol 7", "2019-06-25"),
+        ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # the date before "Updated" is the original
+    ],
+)
+def test_date_stamps(stamp, published):
+    assert clean_plain_text(page(stamp)).metadata.published == published

@@ -23,10 +23,14 @@ _MONTH = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-# Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "2021-07-29", "07/29/2021".
+#: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM")
+_YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2}))"
+# Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "19-Dec-2025", "25.Jun.2019",
+# "2021-07-29", "07/29/2021".
 DATE_WITH_YEAR = re.compile(
-    rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b"
-    rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b"
+    rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_YEAR_END}"
+    rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}"
+    rf"|\b{_DAY}[-.]{_MONTH}[-.]?{_YEAR}\b"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?\b"
     rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b",
     re.I,
@@ -143,10 +147,11 @@ def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int
         value = parse_date(text)
         if value is None:
             continue
+        update = _UPDATED.search(text)
         if _ORIGINAL.search(text):
             original.append((i, value))
-        elif _UPDATED.search(text):
-            updated.append((i, value))
+        elif update and DATE_WITH_YEAR.search(text).start() > update.start():
+            updated.append((i, value))  # "April 26, 2024 Updated on: October 28, 2024" dates the original
         else:
             plain.append((i, value))
     for group in (original, plain, updated):
