@@ -48,3 +48,14 @@ def test_bylines(byline, authors):
 )
 def test_date_stamps(stamp, published):
     assert clean_plain_text(page(stamp)).metadata.published == published
+
+
+def test_the_headline_above_its_standfirst_and_not_a_credit_line():
+    text = (
+        "Reviewed by Monika Nemcova\n\n"
+        "Harbour dredging plan approved after long delay\n"
+        "Work on the eastern channel starts in spring\n\n"
+        "Audrey Huang, Managing Editor\n\n"
+        f"{BODY}\n"
+    )
+    assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"

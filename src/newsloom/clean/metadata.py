@@ -227,9 +227,27 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
 _UI_TEXT = re.compile(
     r"\b(?:photo|photograph|image|credit|min(?:ute)?s?\.? read|subscribe|subscription|sign up|newsletter|save this"
     r"|on this page|share|follow|comments?|advertisement|cookies?|menu|search|log ?in|table of contents"
-    r"|key takeaways|related|trending|you may also)\b",
+    r"|key takeaways|related|trending|you may also|sign in|my account|book a demo|e-?mail us|contact us|sponsored"
+    r"|get a (?:custom|free))\b",
     re.I,
 )
+#: "Amr Dalsh / Reuters", "Laura / House Plant House": a credit or a breadcrumb, not a headline
+_SLASH_PAIR = re.compile(r"^[^/]{2,40} / [^/]{2,40}$")
+#: "Edited by …", "Reviewed By: …", "Fact checked by …": bylines of other kinds
+_CREDIT_LINE = re.compile(r"^(?:edited|reviewed|fact[- ]?checked|medically reviewed|illustrated|produced)\s+by\b", re.I)
+
+
+def _names_only(text: str) -> bool:
+    """"Dylan Bailey, MS, RD, FAND", "Audrey Huang, Print Managing Editor", "Co-Founder & Marketing Director",
+    "A. Ruiz, B. Vale & C. Moss": people and their titles, not a headline."""
+    pieces = [p for p in _AUTHOR_SPLIT.split(text) if p]
+    if len(words(text)) <= 6 and _TITLE_PIECE.search(text):
+        return True
+    names = [p for p in pieces if _NAME.match(p)]
+    credentials = [p for p in pieces if re.fullmatch(r"[A-Z]{2,6}\.?|(?:Dr|Sr|Jr)\.?", p)]
+    return bool(names) and len(names) + len(credentials) == len(pieces) and (len(pieces) >= 2)
+#: What each line between a headline candidate and the body costs it.
+TITLE_DISTANCE_PENALTY = 0.08
 #: How far above the body a headline is looked for (lines).
 TITLE_WINDOW = 40
 
@@ -246,6 +264,8 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
         return None
     if _UI_TEXT.search(text) or BYLINE_BY.match(text) or "  " in text or text.count("|") >= 2:
         return None  # UI text, a byline, table cells, a menu
+    if _SLASH_PAIR.match(text) and n <= 6 or _CREDIT_LINE.match(text) or _names_only(text):
+        return None
     score = 1.0 if n >= 4 else 0.0
     key = text.casefold()
     if sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9)) if j != i and lines[j].text.casefold() == key):
@@ -258,7 +278,7 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
             break  # something else stands between
     capitalised = sum(w[:1].isupper() for w in words(text)) / max(n, 1)
     score += 0.5 * (capitalised >= 0.6)
-    score -= 0.08 * min(first_body - i, 25)
+    score -= TITLE_DISTANCE_PENALTY * min(first_body - i, 25)
     if repeats is not None and repeats[i] > 0:
         score -= 3.0  # the same line in other documents of the batch: a site banner, not this story's headline
     return score
@@ -275,6 +295,12 @@ def find_title(lines: Sequence[Line], candidates: Sequence[int], skip: set[int],
         score = _title_score(lines, i, first_body, repeats, skip)
         if score is not None and score > best_score:
             best, best_score = i, score
+    # of two adjacent lines that score alike but for their distance to the body, the upper one is the
+    # headline and the other its standfirst (WCXB train titles 0.634 -> 0.646)
+    if best is not None and best - 1 in set(candidates):
+        above = _title_score(lines, best - 1, first_body, repeats, skip)
+        if above is not None and above >= best_score - TITLE_DISTANCE_PENALTY - 1e-9:
+            return best - 1
     return best
 
 
