@@ -1,6 +1,6 @@
 """HTML cleaning benchmark on scrapinghub's article-extraction pages: newsloom's HTML path vs trafilatura.
 
-    .venv/bin/python bench/clean_html.py
+    .venv/bin/python bench/clean_html.py [--split test|tune|train]
 
 Scored with the benchmark's own measure (token 4-shingles; per-page precision and recall averaged; F1 of the
 averages). The HTML path is trafilatura plus newsloom's fallback to the line classifier when trafilatura
@@ -10,6 +10,7 @@ figure, and all 181 pages are shown for comparison with published trafilatura nu
 
 from __future__ import annotations
 
+import re
 import time
 
 import trafilatura
@@ -22,6 +23,12 @@ from newsloom.evaluation.pages import iter_pages, split_of
 
 
 def main() -> None:
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--split", default="test", choices=["train", "tune", "test"],
+                        help="WCXB split for the metadata table (the rules were written on train)")
+    args = parser.parse_args()
     pages = list(iter_pages("scrapinghub"))
     started = time.perf_counter()
     ours = {p.page_id: "\n".join(clean_html(p.html, p.url).paragraphs) for p in pages}
@@ -40,6 +47,34 @@ def main() -> None:
             table.add_row(f"{subset_name} ({len(subset)})", name, f"{score.precision:.3f}", f"{score.recall:.3f}",
                           f"{score.f1:.3f}", f"{speed:.1f}")
     Console().print(table)
+    Console().print(wcxb_metadata_table(args.split))
+
+
+def _norm(value: str | None) -> str:
+    return re.sub(r"\W+", " ", (value or "").lower()).strip()
+
+
+def wcxb_metadata_table(split: str) -> Table:
+    """Title, date and author read from WCXB HTML pages: trafilatura's metadata alone, and newsloom's HTML
+    path (the headline line inside the <title>, a byline read from the page when trafilatura has none)."""
+    pages = list(iter_pages("wcxb", split))
+    found = {"trafilatura metadata": [], "newsloom HTML path": []}
+    for page in pages:
+        doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
+        found["trafilatura metadata"].append(
+            (getattr(doc, "title", None), getattr(doc, "date", None), [getattr(doc, "author", None) or ""]))
+        ours = clean_html(page.html, page.url)
+        found["newsloom HTML path"].append((ours.title, ours.published, ours.authors))
+    table = Table(title=f"WCXB metadata from HTML, split={split} (accuracy over pages with gold)")
+    for col in ("method", "title (exact, normalised)", "date (same day)", "author (any gold author found)"):
+        table.add_column(col)
+    for method, rows in found.items():
+        title = [_norm(t) == _norm(p.title) for p, (t, _, _) in zip(pages, rows) if p.title]
+        date = [(d or "")[:10] == p.published[:10] for p, (_, d, _) in zip(pages, rows) if p.published]
+        author = [any(_norm(a) and _norm(a) in _norm(p.author) for a in authors)
+                  for p, (_, _, authors) in zip(pages, rows) if p.author]
+        table.add_row(method, *(f"{sum(v) / max(len(v), 1):.3f} ({len(v)})" for v in (title, date, author)))
+    return table
 
 
 if __name__ == "__main__":

@@ -59,3 +59,14 @@ def test_the_headline_above_its_standfirst_and_not_a_credit_line():
         f"{BODY}\n"
     )
     assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
+
+
+def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
+    from newsloom.clean.html import clean_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    html = ("<html><head><title>Harbour dredging plan approved after long delay - Local news and sport from the coast"
+            " | The Coastal Courier</title></head><body><nav>Home News Sport</nav>"
+            "<div class='headline'>Harbour dredging plan approved after long delay</div>"
+            f"<article>{paragraphs}</article></body></html>")
+    assert clean_html(html).title == "Harbour dredging plan approved after long delay"
