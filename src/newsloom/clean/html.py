@@ -6,13 +6,15 @@ through the plain-text cleaner instead, so an HTML input never yields less than 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import trafilatura
 from lxml import etree
 
 from newsloom.clean.kinds import removed_kind
-from newsloom.clean.lines import normalize_line, split_lines
+from newsloom.clean.lines import Line, normalize_line, split_lines
+from newsloom.clean.metadata import find_authors
 from newsloom.clean.text import CleanedText, clean_plain_text
 from newsloom.record import RemovedLine
 
@@ -57,25 +59,17 @@ def _split_authors(value: str | None) -> list[str]:
 HEADLINE_SHARE_OF_TITLE = 0.4
 
 
-def headline_of(title: str | None, lines: list) -> str | None:  # noqa: ANN001 - list[Line]
+def headline_of(title: str | None, lines: Sequence[Line], normalized: Sequence[str]) -> str | None:
     """The headline as the page shows it: the longest visible line that the document title contains
-    ("Go ahead, self-host Postgres" in "Go ahead, self-host Postgres | Pierce Freeman"); else the title."""
+    ("Go ahead, self-host Postgres" in "Go ahead, self-host Postgres | Pierce Freeman"); else the title.
+    ``normalized[i]`` is ``normalize_line(lines[i].text)``."""
     wanted = normalize_line(title or "")
     if not wanted:
         return title
-    inside = [line.text for line in lines if len(normalize_line(line.text).split()) >= 2
-              and f" {normalize_line(line.text)} " in f" {wanted} "
-              and len(normalize_line(line.text)) >= HEADLINE_SHARE_OF_TITLE * len(wanted)]
+    inside = [line.text for line, norm in zip(lines, normalized)
+              if len(norm.split()) >= 2 and f" {norm} " in f" {wanted} "
+              and len(norm) >= HEADLINE_SHARE_OF_TITLE * len(wanted)]
     return max(inside, key=len) if inside else title
-
-
-def _byline_authors(lines: list, kept: set[str]) -> list[str]:  # noqa: ANN001 - list[Line]
-    """When trafilatura names no author: a byline among the page's lines outside the article text, read as
-    the plain-text cleaner reads one."""
-    from newsloom.clean.metadata import find_authors
-
-    outside = [i for i, line in enumerate(lines) if normalize_line(line.text) not in kept]
-    return find_authors(lines, outside)[0]
 
 
 def clean_html(html: str, url: str | None = None) -> CleanedHtml:
@@ -107,22 +101,25 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
     paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
     kept = {normalize_line(p) for p in paragraphs}
     lines = split_lines(page_text)
-    title = headline_of(doc.title, lines)
-    kept_at = [i for i, line in enumerate(lines) if normalize_line(line.text) in kept]
+    normalized = [normalize_line(line.text) for line in lines]
+    title = headline_of(doc.title, lines, normalized)
+    outside = [i for i, norm in enumerate(normalized) if norm not in kept]
+    kept_at = [i for i, norm in enumerate(normalized) if norm in kept]
     last_kept = kept_at[-1] if kept_at else len(lines)
     removed = [
-        RemovedLine(line.text, removed_kind(
-            line, is_title=bool(title) and line.text == title, is_byline=False, is_date=False,
+        RemovedLine(lines[i].text, removed_kind(
+            lines[i], is_title=bool(title) and lines[i].text == title, is_byline=False, is_date=False,
             after_body=i > last_kept, in_teaser_zone=False,
         ))
-        for i, line in enumerate(lines)
-        if normalize_line(line.text) not in kept and line.text
+        for i in outside
+        if lines[i].text
     ]
     return CleanedHtml(
         paragraphs=paragraphs,
         title=title,
         published=doc.date,
-        authors=_split_authors(doc.author) or _byline_authors(lines, kept),
+        # no author from trafilatura: a byline outside the article text, read as the plain-text cleaner does
+        authors=_split_authors(doc.author) or find_authors(lines, outside)[0],
         outlet=doc.sitename or doc.hostname,
         language=doc.language,
         removed=removed,
