@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -43,6 +44,16 @@ _NOUN_GENDER = {
 }
 
 
+class _Said(NamedTuple):
+    """A source the resolver has named, in text order."""
+
+    token: int
+    name: str
+    role: str | None
+    head: str  # lemma of the mention's head ("secretary", "spokeswoman")
+    person: bool  # a person "he"/"she" may refer back to (not "the authority")
+
+
 @dataclass
 class _Person:
     name: str
@@ -60,10 +71,9 @@ class SpeakerResolver:
         for start, end in quotations:
             quoted.update(range(start, end))
         self.persons: list[_Person] = []
-        self.speakers: list[tuple[int, str, str | None, str]] = []  # (token, name, role, mention head)
+        self.speakers: list[_Said] = []
         self.full_names: dict[str, str] = {}  # last name -> first full name seen
         self.roles: dict[str, str] = {}  # full name -> role
-        self.person_speakers: list[tuple[int, str, str | None]] = []  # (token index, name, role), in order
         self.gender: dict[str, str | None] = {}  # name -> "m" / "f"; None when the text says both
         for ent in doc.ents:
             if ent.label_ != "PERSON" or ent.start in quoted:
@@ -117,7 +127,7 @@ class SpeakerResolver:
         if person is None or person.start >= sentence_start:
             return person.name if person else None
         named = {p.name for p in self.persons}
-        spoke = [(i, name) for i, name, _, _ in self.speakers if i < sentence_start and name in named]
+        spoke = [(said.token, said.name) for said in self.speakers if said.token < sentence_start and said.name in named]
         subject = self._person_before(sentence_start, subjects_only=True)
         candidates = spoke[-1:] + ([(subject.start, subject.name)] if subject else [])
         return max(candidates)[1] if candidates else person.name
@@ -125,9 +135,7 @@ class SpeakerResolver:
     def _remember(self, token_index: int, name: str | None, role: str | None, head: str = "",
                   person: bool = True) -> None:
         if name:
-            if person:  # "he"/"she" later may refer back to it
-                self.person_speakers.append((token_index, name, role))
-            self.speakers.append((token_index, name, role, head))
+            self.speakers.append(_Said(token_index, name, role, head, person))
 
     def resolve(self, bounds: tuple[int, int], content_start: int) -> Speaker:
         doc = self.doc
@@ -175,8 +183,8 @@ class SpeakerResolver:
             if head.lower_ in _SINGULAR_PERSON_PRONOUNS:
                 pronoun = head.lower_
                 person = self._person_before(start, subjects_only=True, pronoun=pronoun)
-                speaker = next((c for c in reversed(self.person_speakers)
-                                if c[0] < start and self._agrees(pronoun, c[1])), None)
+                speaker = next(((said.token, said.name, said.role) for said in reversed(self.speakers)
+                                if said.person and said.token < start and self._agrees(pronoun, said.name)), None)
                 candidates = [c for c in (speaker, (person.start, person.name, person.role) if person else None)
                               if c is not None and c[0] < start]
                 if candidates:
@@ -187,9 +195,9 @@ class SpeakerResolver:
         if lower.startswith(("the ", "this ", "that ")) and head.lower_ in TITLE_WORDS:
             # a definite role noun: the person holding that role here, else the last person named
             wanted = {t.lower_ for t in span if not t.is_stop and not t.is_punct}
-            same_head = [sp for sp in self.speakers if sp[0] < start and sp[3] == head.lemma_.lower()]
+            same_head = [said for said in self.speakers if said.token < start and said.head == head.lemma_.lower()]
             if same_head:
-                _, name, role, _ = same_head[-1]
+                name, role = same_head[-1].name, same_head[-1].role
                 self._remember(start, name, role, head.lemma_.lower())
                 return Speaker(name, mention, None, span.text)
             best, best_overlap = None, 0
