@@ -13,8 +13,9 @@ from spacy.tokens import Span
 TITLE_WORDS = frozenset(
     ["president", "minister", "secretary", "spokesman", "spokeswoman", "spokesperson", "general", "gen.", "chief", "director", "ambassador", "envoy", "senator", "sen.", "rep.", "representative", "governor", "mayor", "chairman", "chairwoman", "chair", "official", "officer", "commander", "diplomat", "adviser", "advisor", "leader", "head", "press", "deputy", "undersecretary", "prime", "vice", "king", "queen", "prince", "judge", "justice", "attorney", "lawyer", "professor", "dr.", "mr.", "mrs.", "ms.", "analyst", "economist", "editor", "reporter"]
 )
-#: honorifics that are neither part of the name nor a role
-HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame"])
+#: honorifics that are neither part of the name nor a role; those that say the person's gender, with it
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "dame": "f"}
+HONORIFICS = frozenset([*HONORIFIC_GENDER, *(f"{h}." for h in ("mr", "mrs", "ms")), "dr", "dr."])
 
 
 def widen_name(ent: Span) -> Span:

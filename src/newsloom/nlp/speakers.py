@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc
 
-from newsloom.actors.names import TITLE_WORDS, role_of, strip_possessive, widen_name
+from newsloom.actors.names import HONORIFIC_GENDER, TITLE_WORDS, role_of, strip_possessive, widen_name
 from newsloom.nlp.quotes import Speaker, TextSpan
 
 PRONOUNS = frozenset(["he", "she", "him", "her", "i", "we", "they", "it"])
@@ -32,9 +32,9 @@ PERSON_NOUNS = TITLE_WORDS | frozenset(
      "commentator", "strategist", "pollster", "lawmaker", "politician", "negotiator", "organizer", "organiser"])
 
 
-#: what a name's honorific or a description's head noun says of the person's gender: "she" does not refer
-#: back to "Mr. Putin" or "a campaign spokesman", "he" not to "Mrs. Clinton" or "a campaign spokeswoman"
-_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+#: what a description's head noun says of the person's gender (a name's honorific says it too,
+#: actors.names.HONORIFIC_GENDER): "she" does not refer back to "Mr. Putin" or "a campaign spokesman", "he"
+#: not to "Mrs. Clinton" or "a campaign spokeswoman"
 _NOUN_GENDER = {
     **dict.fromkeys(["man", "spokesman", "congressman", "chairman", "businessman", "councilman", "father",
                      "husband", "son", "brother", "boy", "king", "grandfather", "uncle", "nephew"], "m"),
@@ -90,7 +90,7 @@ class SpeakerResolver:
             if role and full not in self.roles:
                 self.roles[full] = role
             honorific = doc[ent.start - 1].lower_.rstrip(".") if ent.start else ""
-            gender = _HONORIFIC_GENDER.get(honorific)
+            gender = HONORIFIC_GENDER.get(honorific)
             self.persons.append(_Person(full, ent.start, ent.end, parts[-1], role, gender))
             self._note_gender(full, gender)
 
