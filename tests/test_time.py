@@ -58,6 +58,7 @@ from tests.conftest import needs_shared
         ("Thanksgiving", "2016-11-01", "2016-11-24"),  # the fourth Thursday of November
         ("Election Day", "2016-10-20", "2016-11-08"),  # the Tuesday after the first Monday of November
         ("Memorial Day", "2016-03-15", "2016-05-30"),  # the last Monday of May
+        ("New Year’s Day", "2016-03-15", "2016-01-01"),  # a possessive in the name, either apostrophe
     ],
 )
 def test_normalize_time(expression, reference, value):

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from newsloom.temporal.normalize import normalize_time
+from newsloom.temporal.normalize import HOLIDAY_NAMES, normalize_time
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
           r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![a-z])\.?")
@@ -14,6 +14,8 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _NUM = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
         r"forty|forty-eight|fifty|several|a few)")
 _UNIT = r"(?:years?|months?|weeks?|days?|hours?|quarters?)"
+#: the holidays normalize_time knows, longest first ("Christmas Eve" before "Christmas"), either apostrophe
+_HOLIDAYS = "|".join(re.escape(name).replace("'", "['’]") for name in sorted(HOLIDAY_NAMES, key=len, reverse=True))
 _PATTERNS = [
     rf"{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}",
     rf"\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? \d{{4}}",
@@ -34,11 +36,10 @@ _PATTERNS = [
     r"(?:in |since |until |by )?(?:19|20)\d{2}s?\b",
     r"yesterday|today|tonight|tomorrow|the weekend|year-end",
     r"(?:earlier|later) in the (?:day|week|month|year)|this past (?:weekend|week|month)|the other day",
-    r"(?:(?:a|one|two|three|four|five) (?:decades?|quarter-century|half-century)|(?:a )?(?:quarter|half)[- ]century"
+    rf"(?:{_NUM} (?:decades?|quarter-century|half-century)|(?:a )?(?:quarter|half)[- ]century"
     r"|(?:years|months|weeks|days|decades)|(?:a )?long time) ago",
     r"the (?:first|second) half of (?:the|this) year",
-    r"(?:(?:last|this|next) )?(?:Christmas(?: Eve| Day)?|New Year's (?:Day|Eve)|Thanksgiving(?: Day)?|Labor Day"
-    r"|Memorial Day|Election Day|Independence Day|the Fourth of July|Halloween|Valentine's Day|Veterans Day)",
+    rf"(?:(?:last|this|next) )?(?:the )?(?:{_HOLIDAYS})\b",
     r"(?:right )?now|currently|recently",
     rf"{_NUM} {_UNIT}\b",
 ]

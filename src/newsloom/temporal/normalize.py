@@ -398,7 +398,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         if m.group(1) == "weekend":
             return _week(ref - timedelta(days=ref.weekday() + 1)) + "-WE"
         return _relative_unit(ref, m.group(1), -1)
-    m = re.fullmatch(rf"(?:a|one|{_NUMBER}) (?:decade|quarter-century|half-century)s? ago|(?:a )?(?:quarter|half)[- ]century ago", text)
+    m = re.fullmatch(rf"{_NUMBER} (?:decade|quarter-century|half-century)s? ago|(?:a )?(?:quarter|half)[- ]century ago", text)
     if m:
         return str(ref.year - _years_ago(text))
     m = re.fullmatch(r"the (first|second) half(?: of (?:the|this) year)?", text)
@@ -424,7 +424,7 @@ def _years_ago(text: str) -> int:
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's day": (1, 1),
     "new year's eve": (12, 31), "new years day": (1, 1), "new years eve": (12, 31), "halloween": (10, 31),
-    "valentine's day": (2, 14), "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
+    "valentine's day": (2, 14), "independence day": (7, 4), "fourth of july": (7, 4), "july fourth": (7, 4),
     "veterans day": (11, 11), "boxing day": (12, 26),
 }
 
@@ -446,6 +446,12 @@ _FLOATING_HOLIDAYS = {
 }
 
 
+#: every holiday name :func:`normalize_time` knows (lower case, without "the"); the span finder looks for these
+HOLIDAY_NAMES = (*_FIXED_HOLIDAYS, *_FLOATING_HOLIDAYS, "election day")
+#: the names as they read after :func:`_clean` ("new year's day" → "new year day")
+_HOLIDAY_BY_CLEAN_NAME = {_clean(name): name for name in HOLIDAY_NAMES}
+
+
 def _holiday_in(name: str, year: int) -> date | None:
     if name in _FIXED_HOLIDAYS:
         month, day = _FIXED_HOLIDAYS[name]
@@ -459,9 +465,9 @@ def _holiday_in(name: str, year: int) -> date | None:
 
 def _holiday(text: str, ref: date) -> str | None:
     """A named holiday: the nearest one to publication ("Christmas" in a February story is the last one)."""
-    m = re.fullmatch(r"(?:(last|this|next) )?(.+?)", text.replace("’", "'"))
-    modifier, name = m.group(1), re.sub(r"^the (?=[a-z])(?!fourth)", "", m.group(2))
-    if _holiday_in(name, ref.year) is None:
+    m = re.fullmatch(r"(?:(last|this|next) )?(?:the )?(.+?)", text)
+    modifier, name = m.group(1), _HOLIDAY_BY_CLEAN_NAME.get(m.group(2))
+    if name is None:
         return None
     candidates = [d for d in (_holiday_in(name, y) for y in (ref.year - 1, ref.year, ref.year + 1)) if d is not None]
     if modifier == "last":
