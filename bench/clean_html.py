@@ -10,7 +10,6 @@ figure, and all 181 pages are shown for comparison with published trafilatura nu
 
 from __future__ import annotations
 
-import re
 import time
 
 import trafilatura
@@ -19,7 +18,7 @@ from rich.table import Table
 
 from newsloom.clean.html import clean_html
 from newsloom.evaluation.metrics import macro_prf, shingle_counts
-from newsloom.evaluation.pages import iter_pages, split_of
+from newsloom.evaluation.pages import METADATA_MEASURES, iter_pages, metadata_accuracy, split_of
 
 
 def main() -> None:
@@ -50,30 +49,25 @@ def main() -> None:
     Console().print(wcxb_metadata_table(args.split))
 
 
-def _norm(value: str | None) -> str:
-    return re.sub(r"\W+", " ", (value or "").lower()).strip()
-
-
 def wcxb_metadata_table(split: str) -> Table:
     """Title, date and author read from WCXB HTML pages: trafilatura's metadata alone, and newsloom's HTML
     path (the headline line inside the <title>, a byline read from the page when trafilatura has none)."""
     pages = list(iter_pages("wcxb", split))
-    found = {"trafilatura metadata": [], "newsloom HTML path": []}
+    found: dict[str, list] = {"trafilatura metadata": [], "newsloom HTML path": []}
     for page in pages:
         doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
-        found["trafilatura metadata"].append(
-            (getattr(doc, "title", None), getattr(doc, "date", None), [getattr(doc, "author", None) or ""]))
+        found["trafilatura metadata"].append((page, {
+            "title": getattr(doc, "title", None), "published": getattr(doc, "date", None),
+            "author": [getattr(doc, "author", None) or ""]}))
         ours = clean_html(page.html, page.url)
-        found["newsloom HTML path"].append((ours.title, ours.published, ours.authors))
+        found["newsloom HTML path"].append((page, {"title": ours.title, "published": ours.published,
+                                                   "author": ours.authors}))
     table = Table(title=f"WCXB metadata from HTML, split={split} (accuracy over pages with gold)")
-    for col in ("method", "title (exact, normalised)", "date (same day)", "author (any gold author found)"):
-        table.add_column(col)
-    for method, rows in found.items():
-        title = [_norm(t) == _norm(p.title) for p, (t, _, _) in zip(pages, rows) if p.title]
-        date = [(d or "")[:10] == p.published[:10] for p, (_, d, _) in zip(pages, rows) if p.published]
-        author = [any(_norm(a) and _norm(a) in _norm(p.author) for a in authors)
-                  for p, (_, _, authors) in zip(pages, rows) if p.author]
-        table.add_row(method, *(f"{sum(v) / max(len(v), 1):.3f} ({len(v)})" for v in (title, date, author)))
+    table.add_column("method")
+    for name, _, _ in METADATA_MEASURES:
+        table.add_column(name)
+    for method, items in found.items():
+        table.add_row(method, *(f"{accuracy:.3f} ({count})" for _, count, accuracy in metadata_accuracy(items)))
     return table
 
 

@@ -26,7 +26,7 @@ from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
-from newsloom.evaluation.pages import split_of  # noqa: E402
+from newsloom.evaluation.pages import metadata_accuracy, split_of  # noqa: E402
 
 _C4_BAD = re.compile(r"javascript|lorem ipsum|\{|cookie|privacy policy|terms of use", re.I)
 
@@ -40,10 +40,6 @@ def c4_rules(text: str) -> str:
         if line.endswith((".", "!", "?", '"', "”")) and len(line.split()) >= 3 and not _C4_BAD.search(line):
             kept.append(line)
     return "\n".join(kept)
-
-
-def norm(value: str | None) -> str:
-    return re.sub(r"\W+", " ", (value or "").lower()).strip()
 
 
 def main() -> None:
@@ -75,19 +71,10 @@ def main() -> None:
                           f"{score.f1:.3f}")
         table.add_row(dataset, "", f"newsloom speed: {len(pages) / elapsed:.1f} pages/s", "", "", "")
         if dataset == "wcxb":
-            with_title = [(p, c) for p, c in zip(pages, cleaned) if p.page.title]
-            with_date = [(p, c) for p, c in zip(pages, cleaned) if p.page.published]
-            with_author = [(p, c) for p, c in zip(pages, cleaned) if p.page.author]
-            meta_rows = [
-                ("title (exact, normalised)", with_title,
-                 lambda p, c: norm(c.metadata.title) == norm(p.page.title)),
-                ("date (same day)", with_date,
-                 lambda p, c: (c.metadata.published or "")[:10] == p.page.published[:10]),
-                ("author (any gold author found)", with_author,
-                 lambda p, c: any(norm(a) and norm(a) in norm(p.page.author) for a in c.metadata.authors)),
-            ]
-            meta_rows = [(name, len(items), sum(check(p, c) for p, c in items) / max(len(items), 1))
-                         for name, items, check in meta_rows]
+            meta_rows = metadata_accuracy([
+                (p.page, {"title": c.metadata.title, "published": c.metadata.published, "author": c.metadata.authors})
+                for p, c in zip(pages, cleaned)
+            ])
     console.print(table)
     meta = Table(title=f"WCXB metadata from plain text, split={args.split} (accuracy over pages with gold)")
     for col in ("field", "pages with gold", "accuracy"):

@@ -44,9 +44,9 @@ def main() -> None:
                 speakers[(article.name, quote.cue.start)] = quote.speaker.name
     right = missing = 0
     for row in judged:
-        name = speakers.get((row["article"], int(row["cue_start"])), "")
-        if name is None or (row["article"], int(row["cue_start"])) not in speakers:
-            missing += 1
+        key = (row["article"], int(row["cue_start"]))
+        missing += key not in speakers
+        name = speakers.get(key) or ""
         right += bool(name) and row["speaker"].lower() in name.lower()
     table = Table(title=f"Pronoun speakers judged by hand ({args.gold.name})")
     for column in ("judged", "resolved to the person meant", "accuracy", "quote no longer found"):

@@ -19,9 +19,10 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from newsloom.clean.html import visible_text
 from newsloom.clean.lines import Line, split_lines
@@ -134,3 +135,28 @@ def labelled_pages(dataset: str, split: str | None = None) -> Iterator[LabelledP
         text = page_text(page.html)
         lines = split_lines(text)
         yield LabelledPage(page, text, lines, line_labels(lines, page.body))
+
+
+
+def _folded(value: str | None) -> str:
+    return re.sub(r"\W+", " ", (value or "").lower()).strip()
+
+
+#: the metadata measures of the WCXB benchmarks: (row name, Page field, whether what was found matches it)
+METADATA_MEASURES: list[tuple[str, str, Callable[[Any, str], bool]]] = [
+    ("title (exact, normalised)", "title", lambda found, gold: _folded(found) == _folded(gold)),
+    ("date (same day)", "published", lambda found, gold: (found or "")[:10] == gold[:10]),
+    ("author (any gold author found)", "author",
+     lambda found, gold: any(_folded(a) and _folded(a) in _folded(gold) for a in found)),
+]
+
+
+def metadata_accuracy(found: list[tuple[Page, dict[str, Any]]]) -> list[tuple[str, int, float]]:
+    """(measure, pages with that field in the ground truth, accuracy) for each of :data:`METADATA_MEASURES`.
+    ``found`` pairs each page with what a system read from it: ``{"title": …, "published": …, "author": [...]}``."""
+    rows = []
+    for name, field_name, matches in METADATA_MEASURES:
+        scored = [matches(got[field_name], getattr(page, field_name)) for page, got in found
+                  if getattr(page, field_name)]
+        rows.append((name, len(scored), sum(scored) / max(len(scored), 1)))
+    return rows
