@@ -45,9 +45,9 @@ BYLINE_BY = re.compile(
     r"|authors?\s*:)\s*(.+)$",
     re.I,
 )
-#: "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments": a date stamp that names the author after it;
-#: "Author Amit Samsukha" (no colon: a heading like "Author Information" must not pass for a one-word name)
+#: "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments": a date stamp that names the author after it
 _STAMP_BY = re.compile(r"^\s*(?:posted|published|updated|written)\b.*?\bby\s+(.+)$", re.I)
+#: "Author Amit Samsukha": without a colon the name needs two capitalised words ("Author Information" is none)
 _AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
 #: a handle ("By infuy", "By thegrangehall"): one lower-case word after an explicit "By"
 _HANDLE = re.compile(r"^[a-z][\w.'’-]{1,30}$")
@@ -195,9 +195,10 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
             continue
         # "By clicking Continue you agree …", "Browse by industry": a byline names someone right after "By"
         # (a lower-case handle only in a short line or before a date: "by jsteinhardt", "By infuy | May 2")
-        handle = field.split()[0] if field.split() else ""
+        tokens = field.split()
+        handle = tokens[0] if tokens else ""
         if by and field[:1].islower() and not (_HANDLE.match(handle) and (
-                len(field.split()) == 1 and (text[:1].islower() or field != by.group(1)) or _GLUE.search(handle))):
+                len(tokens) == 1 and (text[:1].islower() or field != by.group(1)) or _GLUE.search(handle))):
             continue
         fields = unglue(field)
         if not by and not author_word and not any(_DESK.match(f) for f in fields):
