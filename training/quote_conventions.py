@@ -19,14 +19,12 @@ from rich.console import Console
 from rich.table import Table
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import cues as cue_module  # noqa: E402
 from newsloom.nlp.quotes import SPEECH_LEMMAS, extract_quotes, quotation_spans  # noqa: E402
+from quotes import jaccard, outer, tokens  # noqa: E402 - bench/quotes.py: the benchmark's own span measures
 from train_cue_lexicon import parsed_train  # noqa: E402
-
-
-def outer(pieces):  # noqa: ANN001, ANN201 - a discontinuous gold span by its outer bounds
-    return (min(a for a, _ in pieces), max(b for _, b in pieces)) if pieces else None
 
 
 def cue_roots(article, doc):  # noqa: ANN001, ANN201
@@ -116,8 +114,8 @@ def conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - one cou
 
 
 def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
-    """Gold cues of the held-out fifth by what became of them, the cue model's 0.25–threshold band, and quote
-    texts that show half a pair of quotation marks."""
+    """Gold cues of the held-out fifth by what became of them, the cue model's 0.25–threshold band, quote
+    texts that show half a pair of quotation marks, and gold contents by what became of them."""
     model = cue_module.default_cue_model()
     c: Counter = Counter()
     for article, doc in held:
@@ -152,6 +150,26 @@ def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
         for i, p in probability.items():
             if 0.25 <= p < model.threshold:
                 c["band 0.25–threshold: gold cue heads" if i in heads else "band 0.25–threshold: other verbs"] += 1
+        contents = [trim_span(text, q.start, q.end) for q in quotes]
+        for attribution, root in cue_roots(article, doc):
+            gold = outer(attribution.content)
+            if not gold:
+                continue
+            gold = trim_span(text, *gold)
+            c["gold contents"] += 1
+            according = root.lower_ == "according"
+            c["'according to' contents"] += according
+            if gold in contents:
+                c["content exact"] += 1
+                c["'according to' contents exact"] += according
+            elif max((jaccard(tokens(text, gold), tokens(text, s)) for s in contents), default=0.0) >= 0.5:
+                c["content found, other extent"] += 1
+            else:
+                c["content with no prediction overlapping it"] += 1
+                kind = ("noun cue" if root.pos_ == "NOUN" else "'be' + adjective cue"
+                        if root.lemma_ == "be" and any(ch.dep_ == "acomp" for ch in root.children) else None)
+                if kind:
+                    c[f"content with no prediction overlapping it: {kind}"] += 1
         for q in quotes:
             c["quotes"] += 1
             c["quotes with half a pair of marks"] += (q.text.count("“") != q.text.count("”")
@@ -159,7 +177,11 @@ def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
     order = ["gold cues", "exact", "found, other extent", "verb, model < 0.25", f"verb, model 0.25–{model.threshold}",
              "verb the model takes, no quote built", "not a verb (NOUN)", "not a verb (ADP)", "not a verb (ADJ)",
              "not a verb (PROPN)", "not a verb (other)", "band 0.25–threshold: gold cue heads",
-             "band 0.25–threshold: other verbs", "quotes", "quotes with half a pair of marks"]
+             "band 0.25–threshold: other verbs", "quotes", "quotes with half a pair of marks",
+             "gold contents", "content exact", "content found, other extent", "content with no prediction overlapping it",
+             "content with no prediction overlapping it: noun cue",
+             "content with no prediction overlapping it: 'be' + adjective cue",
+             "'according to' contents", "'according to' contents exact"]
     return [(name, str(c[name])) for name in order]
 
 
