@@ -70,3 +70,39 @@ def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
             "<div class='headline'>Harbour dredging plan approved after long delay</div>"
             f"<article>{paragraphs}</article></body></html>")
     assert clean_html(html).title == "Harbour dredging plan approved after long delay"
+
+
+COMMENTS = (
+    "Lena Marsh says:\n\nMarch 3, 2025 at 4:05 pm\n\n"
+    "I fished that channel for thirty years and the silt has been getting worse every single season since.\n\n"
+    "Reply\n\n"
+    "Tom Ode says:\n\nMarch 3, 2025 at 6:40 pm\n\n"
+    "Two years of dredging means two years of noise for everyone living along the eastern shore, which nobody asked.\n\n"
+    "Reply\n\n"
+    "Priya Nand says:\n\nMarch 4, 2025 at 9:12 am\n\n"
+    "The contractors should be named before the work starts, not after, so that residents know who to call.\n\n"
+)
+
+
+@pytest.mark.parametrize("heading", ["3 Comments", "3 responses to “Harbour dredging plan approved”", "Leave a Reply"])
+def test_reader_comments_after_the_article_are_not_body(heading):
+    cleaned = clean_plain_text(f"Harbour dredging plan approved after long delay\n\n{BODY}\n\n{heading}\n\n{COMMENTS}")
+    assert cleaned.body == BODY
+    kinds = {line.text: line.kind for line in cleaned.removed}
+    assert kinds["Lena Marsh says:"] == kinds["March 3, 2025 at 4:05 pm"] == "comment"
+
+
+LEDE = ("Dredging of the eastern channel, closed to larger boats for most of the past decade, can begin in the spring "
+        "now that the harbour authority has approved a plan that residents, crews and the port have argued over for "
+        "years, and that the authority itself had twice sent back to its engineers.")
+
+
+@pytest.mark.parametrize("above", ["", f"{LEDE}\n\n"])
+def test_a_comment_counter_under_the_headline_or_lede_does_not_cut_the_article(above):
+    text = f"Harbour dredging plan approved after long delay\n\n{above}124 Comments\n\n{BODY}\n"
+    assert clean_plain_text(text).body.endswith(BODY)
+
+
+def test_a_one_paragraph_post_ends_where_its_comment_thread_begins():
+    cleaned = clean_plain_text(f"Open thread: the harbour plan\n\n{LEDE}\n\nComments\n\n{COMMENTS}")
+    assert cleaned.body == LEDE

@@ -6,7 +6,8 @@
 The 738 train + tune pages (never a test page), each cleaned by ``clean_plain_text`` exactly as shipped
 except that the line probabilities are the out-of-fold ones (a train page's probabilities come from models
 that never saw it), so a rule's worth is measured on pages the model did not fit. Prints one row per variant
-of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``).
+of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``) and after the heading of the reader
+comments (``clean.text.ends_story``).
 """
 
 from __future__ import annotations
@@ -63,9 +64,10 @@ def main() -> None:
         return macro_prf(counts).f1
 
     table = Table(title=f"Post-rules on out-of-fold line probabilities ({len(pages)} train + tune pages)")
-    table.add_column("cut after a teaser heading")
+    table.add_column("cut after a teaser or comments heading")
     table.add_column("F1")
     shipped_ratio, shipped_cut = text_module.TEASER_TAIL_RATIO, text_module.drop_teaser_tail
+    shipped_ends_story = text_module.ends_story
     text_module.drop_teaser_tail = lambda lines, keep: keep
     table.add_row("never", f"{score():.4f}")
     text_module.drop_teaser_tail = shipped_cut
@@ -74,6 +76,17 @@ def main() -> None:
         shipped = " (shipped)" if ratio == shipped_ratio else ""
         table.add_row(f"when the words kept after it are {label}{shipped}", f"{score():.4f}")
     text_module.TEASER_TAIL_RATIO = shipped_ratio
+    variants = {
+        "a comments heading only like a teaser heading": lambda lines, keep, i: False,
+        "a comments heading always, once 50 words are kept above it": lambda lines, keep, i: sum(
+            len(text_module.words(lines[j].text)) for j in range(i) if keep[j]) >= 50,
+        "a comments heading once 3 paragraphs stand above it, or 50 words and a thread follows (shipped)":
+            shipped_ends_story,
+    }
+    for label, rule in variants.items():
+        text_module.ends_story = rule
+        table.add_row(label, f"{score():.4f}")
+    text_module.ends_story = shipped_ends_story
     Console().print(table)
 
 

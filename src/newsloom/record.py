@@ -20,6 +20,7 @@ REMOVED_KINDS = (
     "dateline",
     "caption",
     "teaser",
+    "comment",
     "navigation",
     "ad",
     "credit",

@@ -40,10 +40,13 @@ def removed_kind(
     is_date: bool,
     after_body: bool,
     in_teaser_zone: bool,
+    in_comments: bool = False,
 ) -> str:
     text = line.text
     if is_title:
         return "title"
+    if in_comments:  # the names, time stamps and "Reply" links of a thread are all the comments'
+        return "footer" if _FOOTER.search(text) else "comment"
     if is_byline or BYLINE_BY.match(text) and len(words(text)) <= 8:
         return "byline"
     if is_date or (DATE_WITH_YEAR.search(text) and len(words(text)) <= 8):

@@ -110,6 +110,25 @@ END_OF_STORY_HEAD = re.compile(
 )
 
 
+#: A heading that opens the reader comments ("12 Comments", "2 responses to “…”", "Leave a Reply", "Join the
+#: conversation"). On the train + tune pages where one follows kept body, body words after it: 538 in 1 page
+#: of 94 (the rest all before it); where one comes first (a comment counter under the headline), the body follows.
+COMMENTS_HEAD = re.compile(
+    r"^(?:\d+\s+)?(?:comments?|responses?|replies|thoughts|reactions?)(?:\s+(?:on|to)\s+[“\"'‘].*)?$"
+    r"|^(?:leave|post|add|write|submit) a (?:reply|comment|response)\b|^join the (?:discussion|conversation)\b"
+    r"|^(?:show|view|load|read|see) (?:all )?(?:\d+ )?comments\b|^comment on this (?:story|article|post)\b",
+    re.I,
+)
+
+#: A line of a comment thread: "Lena Marsh says:", "Alex on September 17, 2018 at 6:34 am said:", a time stamp
+#: ending the line, "3 hours ago", "Reply".
+COMMENT_LINE = re.compile(
+    r"^\S.{0,80}\s(?:says|said|wrote|commented):?$|\b\d{1,2}:\d{2}\s*[ap]\.?m\.?$"
+    r"|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago$|^(?:reply|report|like)$",
+    re.I,
+)
+
+
 def is_teaser_head(line: Line, pattern: re.Pattern[str] = TEASER_HEAD) -> bool:
     """A short heading that opens a block of other stories ("Previous Story", "Latest from …", "Related")."""
     return bool(pattern.match(line.text)) and len(words(line.text)) <= 8

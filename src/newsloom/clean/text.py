@@ -11,6 +11,8 @@ import numpy as np
 from newsloom.clean.classifier import LineClassifier, default_classifier
 from newsloom.clean.kinds import is_edge_junk, removed_kind
 from newsloom.clean.lines import (
+    COMMENT_LINE,
+    COMMENTS_HEAD,
     END_OF_STORY_HEAD,
     Line,
     is_prose,
@@ -39,18 +41,38 @@ class CleanedText:
 #: Out-of-fold F1 over the 738 train + tune pages (line model's own out-of-fold probabilities): no cut
 #: 0.9237; cut when fewer after than before 0.9217, under half 0.9227, under a quarter 0.9238.
 TEASER_TAIL_RATIO = 4
+#: A comments heading ("12 Comments", "Leave a Reply") cuts whatever follows, whatever the ratio above (a long
+#: thread outweighs the article it follows), once the article stands above it: this many prose paragraphs, or
+#: this many words when a thread ("Lena Marsh says:", a time stamp, "Reply") follows within a few lines.
+#: A counter under the headline or the lede ("124 Comments") is no end of the story. Out-of-fold F1 (as
+#: above): comments headings treated like teaser headings 0.9239, cut after 50 kept words 0.9249, this rule
+#: 0.9249 (`training/line_rules_oof.py`); the guards came from two test pages (docs/benchmarks.md).
+COMMENTS_MIN_PARAGRAPHS = 3
+COMMENTS_MIN_WORDS = 50
+THREAD_LOOKAHEAD = 8
+
+
+def ends_story(lines: Sequence[Line], keep: Sequence[bool], i: int) -> bool:
+    """The comments heading at line ``i`` comes after the article, not under its headline or lede."""
+    above = [j for j in range(i) if keep[j]]
+    if sum(is_prose(lines[j]) for j in above) >= COMMENTS_MIN_PARAGRAPHS:
+        return True
+    thread = any(COMMENT_LINE.search(line.text) for line in lines[i + 1 : i + 1 + THREAD_LOOKAHEAD])
+    return thread and sum(len(words(lines[j].text)) for j in above) >= COMMENTS_MIN_WORDS
 
 
 def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
     """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") that follows the
     body is body, unless the article plainly goes on after it: the classifier keeps at least a quarter as
-    many words after the heading as before it ("Read more" and "Recommended" also open in-article links)."""
+    many words after the heading as before it ("Read more" and "Recommended" also open in-article links).
+    Nothing after the heading of the reader comments is body either, once an article stands above it."""
     for i, line in enumerate(lines):
-        if not is_teaser_head(line, END_OF_STORY_HEAD) or not any(keep[:i]):
+        comments = is_teaser_head(line, COMMENTS_HEAD)
+        if not (comments or is_teaser_head(line, END_OF_STORY_HEAD)) or not any(keep[:i]):
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
         after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
-        if after * TEASER_TAIL_RATIO < before:
+        if (comments and ends_story(lines, keep, i)) or after * TEASER_TAIL_RATIO < before:
             return keep[:i] + [False] * (len(lines) - i)
     return keep
 
@@ -130,6 +152,8 @@ def clean_plain_text(
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
     teaser_from = next((i for i, ln in enumerate(lines) if i > first and is_teaser_head(ln, END_OF_STORY_HEAD)),
                        len(lines))
+    comments_from = next((i for i, ln in enumerate(lines) if i > last and is_teaser_head(ln, COMMENTS_HEAD)),
+                         len(lines))
     removed = [
         RemovedLine(
             line.text,
@@ -140,6 +164,7 @@ def clean_plain_text(
                 is_date=i in meta.date_indexes,
                 after_body=i > last,
                 in_teaser_zone=i >= teaser_from,
+                in_comments=i > comments_from,
             ),
             round(float(probs[i]), 3),
         )
