@@ -28,6 +28,11 @@ from tests.conftest import needs_shared
         ("by year end", "1989-10-26", "1989"),  # spelled open or hyphenated, the year
         ("year-end", "1989-10-26", "1989"),
         ("a year earlier", "1989-10-26", "1988"),
+        ("the latest fiscal year", "1989-10-26", "1988"),  # fiscal years are written as calendar years
+        ("this fiscal year", "2016-03-15", "2016"),
+        ("the prior quarter", "2016-03-15", "2015-Q4"),
+        ("the comparable year-ago quarter", "1989-10-26", "1988-Q3"),
+        ("the latter half", "2016-03-15", "2016-H2"),
         ("nineteen ninety-one", None, "1991"),
         ("now", None, "PRESENT_REF"),
         ("recently", None, "PAST_REF"),
@@ -103,3 +108,11 @@ def test_find_times_holidays_decades_and_the_week_just_gone():
     found = {t.text: t.value for t in find_times(text, "2016-03-15")}
     assert found == {"A decade ago": "2006", "Christmas": "2015-12-25", "This past weekend": "2016-W10-WE",
                      "earlier in the day": "2016-03-15"}
+
+
+def test_find_times_in_an_earnings_report():
+    text = ("Profit rose from the prior quarter and from the comparable year-ago quarter; the company expects "
+            "more growth this fiscal year, most of it in the latter half of the year.")
+    found = {t.text: t.value for t in find_times(text, "2016-03-15")}
+    assert found == {"the prior quarter": "2015-Q4", "the comparable year-ago quarter": "2014-Q4",
+                     "this fiscal year": "2016", "the latter half of the year": "2016-H2"}

@@ -319,11 +319,17 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
     m = re.fullmatch(r"(\d{1,2})(?:st|nd|rd|th)? (?:of )?([a-z]+)\.?", text)
     if m and m.group(2) in _MONTHS:
         return _month_day(ref, _MONTHS[m.group(2)], int(m.group(1)))
+    # fiscal years are written as calendar years in TIMEX3 ("the latest fiscal year" → 1988); comparing
+    # adjectives add nothing ("the comparable year-ago quarter" is the year-ago quarter)
+    text = re.sub(r"\bfiscal (?=year)|\b(?:comparable|corresponding|equivalent) (?=year)", "", text)
+    text = re.sub(r"^a (?=year[- ](?:ago|earlier) (?:quarter|period))", "the ", text)
+    if text in ("the latest year", "the last quarter"):  # the latest completed one
+        text = text.replace("the latest", "last").replace("the last", "last")
     # this/last/next year, month, week, quarter; "a year earlier", "the year-ago quarter"
-    m = re.fullmatch(r"(?:(?:early|late|earlier|later) )?(this|last|next|the current|the previous|the past|the coming|the same) (year|month|week|quarter|weekend)", text)
+    m = re.fullmatch(r"(?:(?:early|late|earlier|later) )?(this|last|next|the current|the previous|the prior|the past|the coming|the same) (year|month|week|quarter|weekend)", text)
     if m:
-        delta = {"this": 0, "the current": 0, "the same": 0, "last": -1, "the previous": -1, "the past": -1,
-                 "next": 1, "the coming": 1}[m.group(1)]
+        delta = {"this": 0, "the current": 0, "the same": 0, "last": -1, "the previous": -1, "the prior": -1,
+                 "the past": -1, "next": 1, "the coming": 1}[m.group(1)]
         if m.group(2) == "weekend":
             return _week(ref + timedelta(weeks=delta)) + "-WE"
         return _relative_unit(ref, m.group(2), delta)
@@ -401,6 +407,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
     m = re.fullmatch(rf"{_NUMBER} (?:decade|quarter-century|half-century)s? ago|(?:a )?(?:quarter|half)[- ]century ago", text)
     if m:
         return str(ref.year - _years_ago(text))
+    text = re.sub(r"^the (?:last|latter) half\b", "the second half", text)
     m = re.fullmatch(r"the (first|second) half(?: of (?:the|this) year)?", text)
     if m:  # TIMEX3 halves: H1, H2
         return f"{ref.year}-H{1 if m.group(1) == 'first' else 2}"
