@@ -116,3 +116,14 @@ def test_find_times_in_an_earnings_report():
     found = {t.text: t.value for t in find_times(text, "2016-03-15")}
     assert found == {"the prior quarter": "2015-Q4", "the comparable year-ago quarter": "2014-Q4",
                      "this fiscal year": "2016", "the latter half of the year": "2016-H2"}
+
+
+def test_the_quarter_of_an_earnings_report_is_the_one_it_names():
+    report = ("Net income for the fiscal second quarter fell 12% from a year earlier. Sales in the latest period "
+              "rose, though the quarter was hurt by a strike.")
+    assert normalize_time("the latest period", "1989-10-27", report) == "1989-Q2"
+    assert normalize_time("the quarter", "1989-10-27", report) == "1989-Q2"
+    assert normalize_time("a year earlier", "1989-10-27", report) == "1988-Q2"
+    # two quarters named: the latest one, as before
+    both = report + " The third quarter is expected to be weaker."
+    assert normalize_time("the latest period", "1989-10-27", both) == "1989-Q3"

@@ -179,9 +179,13 @@ def normalize_time(
         return None
     ref = _to_date(reference_date)
     text = _spelled_years(text)
-    if text in _YEAR_AGO and ref is not None and context and len(_QUARTER_CONTEXT.findall(context)) >= 2:
-        year, quarter = _latest_quarter_tuple(ref)
-        return f"{year - 1}-Q{quarter}"
+    if ref is not None and context and (text in _YEAR_AGO or text in _THE_QUARTER):
+        named = _named_quarter(context, ref)
+        if text in _YEAR_AGO and (named or len(_QUARTER_CONTEXT.findall(context)) >= 2):
+            year, quarter = named or _latest_quarter_tuple(ref)
+            return f"{year - 1}-Q{quarter}"
+        if named and text in _THE_QUARTER:
+            return f"{named[0]}-Q{named[1]}"
     absolute = _absolute(text)
     if absolute is not None:
         return absolute
@@ -202,6 +206,20 @@ def normalize_time(
 
 
 _QUARTER_CONTEXT = re.compile(r"\bquarter\b", re.I)
+_NAMED_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b(?! of \d)", re.I)
+#: "the quarter" of an earnings report: the one the article names, else the latest
+_THE_QUARTER = frozenset(("the quarter", "the latest quarter", "the latest period", "the period", "that quarter",
+                          "the most recent quarter", "the recent quarter", "the latest three months"))
+
+
+def _named_quarter(context: str, ref: date) -> tuple[int, int] | None:
+    """The quarter an article names when it names exactly one ("the fiscal first quarter"), with its year: the
+    latest such quarter on or before the reference date."""
+    named = {_ORDINALS[m.group(1).lower()] for m in _NAMED_QUARTER.finditer(context)}
+    if len(named) != 1:
+        return None
+    quarter = named.pop()
+    return (ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1), quarter
 _YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
                        "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
 _UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
