@@ -149,6 +149,13 @@ def test_one_content_one_speaker_even_when_the_parse_strays():
     assert len({(q.start, q.end) for q in quotes}) == len(quotes)
 
 
+def test_a_reason_clause_is_not_the_source_of_the_clause_it_explains():
+    # "since …" gives the reason for the first clause; nobody in it says the first clause
+    text = ("Moscow had opened channels of communication with the insurgent group. It was an unusual step for "
+            "Moscow since the group itself has been listed as a terrorist group by the Russian government.")
+    assert [q.text for q in find_quotes(text) if q.text.startswith("It was an unusual step")] == []
+
+
 @pytest.mark.parametrize(
     ("title", "speaker", "content"),
     [

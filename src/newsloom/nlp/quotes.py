@@ -440,6 +440,16 @@ def _complement(verb: Token) -> Token | None:
     return None
 
 
+#: conjunctions that make a clause the reason, time or condition of the one it hangs on, never its source:
+#: "It was an unusual step, since the Taliban has been listed as a terrorist group"
+_SUBORDINATORS = frozenset(["since", "because", "when", "after", "before", "if", "although", "though", "while",
+                            "until", "unless", "once", "whereas"])
+
+
+def _subordinate(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _SUBORDINATORS for g in clause.children)
+
+
 def _marked(clause: Token, word: str) -> bool:
     """The clause is introduced by ``word`` ("that …", "for X to …", "as X reported")."""
     return any(g.dep_ == "mark" and g.lower_ == word for g in clause.children)
@@ -561,7 +571,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # inside the clause it reports, which runs on both sides of it
             content = (token.head.left_edge.i, token.head.right_edge.i + 1)
         elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i \
-                and obj is None:  # "…, most endorse universal checks": its object is the content
+                and obj is None and not _subordinate(token):  # "…, most endorse universal checks": its object is the content
             # "…, a U.N. official said": the cue hangs off the clause it reports; "The benefit, it says,
             # would be $300": the clause goes on after it, and the statement is the whole clause
             head = token.head
