@@ -199,7 +199,9 @@ def _store_digest(url: str) -> tuple:
         details = []
         for aid, _ in articles:
             a = store.get_article(aid)
-            details.append((aid, len(a["quotes"]), len(a["times"]),
+            # the line model's scores show whether a worker cleaned with the run's line statistics
+            details.append((aid, a["body"], [(r["kind"], r["score"]) for r in a["removed"]],
+                            len(a["quotes"]), len(a["times"]),
                             sorted((e["id"], len(e["mentions"])) for e in a["entities"]),
                             [(e["type"], e["trigger"]["start"], (e["actor"] or {}).get("entity")) for e in a["events"]]))
         return articles, details, sorted((f["path"], f["item"]) for f in store.failures())
@@ -255,3 +257,33 @@ def test_a_one_paragraph_brief_keeps_its_paragraph():
     assert article.body.startswith("PORTSMOUTH (AP) — Ann Morris wins")
     assert article.title == "Morris wins Labour mayoral primary in Portsmouth"
     assert article.published == "2016-09-10"
+
+
+def test_worker_processes_clean_with_the_runs_line_statistics():
+    """The statistics are counted after the workers start; each must read them before its first chunk."""
+    from newsloom.parallel import ProcessAnalyzer, analyze_chunk
+    from newsloom.pipeline import gather_line_stats
+    from newsloom.record import RawDocument, Source
+
+    promo = "Your support keeps independent local journalism alive in the valley. Subscribe today."
+    docs = [
+        RawDocument(Source(path=f"/news/valley-post/{i}.txt"), (
+            f"{town} council approves new bridge\n\nThe {town} council voted on Tuesday to build a new bridge over "
+            "the river, ending a dispute that had lasted for years. Officials said construction would begin next "
+            f"spring.\n\nResidents of {town} had long complained about traffic on the old crossing.\n\n{promo}\n"))
+        for i, town in enumerate(["Arden", "Belmont", "Corby", "Dunmore"])
+    ]
+    stats = gather_line_stats(docs)
+
+    def scores(articles):
+        return [[(line.text, line.score) for line in article.removed] for article in articles]
+
+    expected = scores(analyze_chunk(docs, stats))
+    assert expected != scores(analyze_chunk(docs, None))  # the statistics change what the line model says
+    analyzer = ProcessAnalyzer(2)
+    try:
+        analyzer.share(stats)
+        results = [result for _, chunk in analyzer.stream([(0, docs[:2]), (1, docs[2:])]) for result in chunk]
+    finally:
+        analyzer.close()
+    assert scores(results) == expected

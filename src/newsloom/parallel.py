@@ -4,20 +4,25 @@ An analyzer streams chunks of :class:`~newsloom.record.RawDocument` to their res
 chunk by chunk in input order, with a few chunks in flight so workers never wait for the writer:
 :func:`newsloom.pipeline.ingest` stays the only writer to the store, so cross-document work (duplicates,
 actor merging) sees every result whatever worker produced it.
-The corpus line statistics the cleaner needs are shipped to each worker once (process initializer, or a
-Dask ``scatter`` broadcast), not with every document.
+The corpus line statistics the cleaner needs are shipped to each worker once (a file each worker reads
+before its first chunk, or a Dask ``scatter`` broadcast), not with every document. Worker processes start,
+and load their models, while the ingesting process is still reading the inputs for those statistics.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import pickle
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from newsloom.clean.stats import LineStats
-from newsloom.record import Article, Failure, RawDocument
+from newsloom.record import Article, Failure, RawDocument, Source
 
 Result = Article | Failure
 Key = TypeVar("Key")
@@ -31,6 +36,9 @@ AHEAD_PER_WORKER = 3
 
 
 class Analyzer(Protocol):
+    def share(self, stats: LineStats | None) -> None:
+        """Hand the corpus line statistics to the workers; called once, before :meth:`stream`."""
+
     def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
         """``(key, results)`` for each ``(key, chunk)`` of ``jobs``, in order; ``jobs`` is read lazily."""
 
@@ -60,7 +68,10 @@ def _in_order(submit: Callable[[list[RawDocument]], Any], jobs: Iterable[Job], a
 
 
 class SerialAnalyzer:
-    def __init__(self, stats: LineStats | None) -> None:
+    def __init__(self, stats: LineStats | None = None) -> None:
+        self.stats = stats
+
+    def share(self, stats: LineStats | None) -> None:
         self.stats = stats
 
     def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
@@ -71,38 +82,67 @@ class SerialAnalyzer:
         pass
 
 
+#: a short article run once through every stage when a worker starts, so that the models (spaCy, the line
+#: and cue models, the gazetteer) load while the ingesting process is still reading
+_WARM_UP = RawDocument(Source(path="<warm-up>"), (
+    "Harbour plan approved\n\nThe harbour authority approved the dredging plan on Tuesday, officials said. "
+    "“Work begins in spring,” the mayor told reporters.\n"))
+
+_WORKER_STATS_FILE: str | None = None
 _WORKER_STATS: LineStats | None = None
+_WORKER_STATS_READ = False
 
 
-def _init_worker(stats: LineStats | None) -> None:
-    global _WORKER_STATS
-    _WORKER_STATS = stats
+def _init_worker(stats_file: str) -> None:
+    global _WORKER_STATS_FILE
+    _WORKER_STATS_FILE = stats_file
+    analyze_chunk([_WARM_UP], None)
+
+
+def _started() -> int:
+    return os.getpid()
 
 
 def _worker_chunk(raws: list[RawDocument]) -> list[Result]:
+    global _WORKER_STATS, _WORKER_STATS_READ
+    if not _WORKER_STATS_READ:  # written in full before the first chunk is submitted
+        with open(_WORKER_STATS_FILE, "rb") as handle:  # type: ignore[arg-type]
+            _WORKER_STATS = pickle.load(handle)
+        _WORKER_STATS_READ = True
     return analyze_chunk(raws, _WORKER_STATS)
 
 
 class ProcessAnalyzer:
-    """``--workers N``: N processes on this machine (spawned, so no parent state or thread is forked)."""
+    """``--workers N``: N processes on this machine (spawned, so no parent state or thread is forked). They
+    start, and warm up, as soon as the analyzer is made; the statistics reach them through a file."""
 
-    def __init__(self, stats: LineStats | None, workers: int) -> None:
+    def __init__(self, workers: int) -> None:
         self.ahead = workers * AHEAD_PER_WORKER
+        handle, self.stats_file = tempfile.mkstemp(prefix="newsloom-stats-")
+        os.close(handle)
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
-                                        initializer=_init_worker, initargs=(stats,))
+                                        initializer=_init_worker, initargs=(self.stats_file,))
+        # the pool starts a process per task while none is idle: one task each starts them all now
+        for _ in range(workers):
+            self.pool.submit(_started)
+
+    def share(self, stats: LineStats | None) -> None:
+        with open(self.stats_file, "wb") as handle:
+            pickle.dump(stats, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
         return _in_order(lambda raws: self.pool.submit(_worker_chunk, raws), jobs, self.ahead)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+        Path(self.stats_file).unlink(missing_ok=True)
 
 
 class DaskAnalyzer:
     """``--dask ADDRESS`` (a running scheduler) or ``--dask local`` (a LocalCluster of ``workers``
     single-threaded worker processes)."""
 
-    def __init__(self, stats: LineStats | None, address: str, workers: int = 2) -> None:
+    def __init__(self, address: str, workers: int = 2) -> None:
         from dask.distributed import Client, LocalCluster
 
         self.cluster = None
@@ -114,6 +154,9 @@ class DaskAnalyzer:
             self.client = Client(address)
         nworkers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.ahead = nworkers * AHEAD_PER_WORKER
+        self.stats = None
+
+    def share(self, stats: LineStats | None) -> None:
         self.stats = self.client.scatter(stats, broadcast=True) if stats is not None else None
 
     def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
@@ -126,9 +169,10 @@ class DaskAnalyzer:
             self.cluster.close()
 
 
-def make_analyzer(stats: LineStats | None, *, workers: int = 1, dask: str | None = None) -> Analyzer:
+def make_analyzer(*, workers: int = 1, dask: str | None = None) -> Analyzer:
+    """Where analysis will run; call :meth:`Analyzer.share` with the line statistics before streaming."""
     if dask:
-        return DaskAnalyzer(stats, dask, max(workers, 2) if dask == "local" and workers == 1 else workers)
+        return DaskAnalyzer(dask, max(workers, 2) if dask == "local" and workers == 1 else workers)
     if workers > 1:
-        return ProcessAnalyzer(stats, workers)
-    return SerialAnalyzer(stats)
+        return ProcessAnalyzer(workers)
+    return SerialAnalyzer()

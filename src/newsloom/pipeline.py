@@ -200,13 +200,15 @@ def _ingest(
     dask: str | None = None,
 ) -> IngestReport:
     stats = LineStats.from_rows(store.line_counts())
-    with ItemSpool() as spool:
-        stats.merge(gather_line_stats(spool.keep(iter_items(inputs)), store.existing_ids))
-        analyzer = make_analyzer(stats, workers=workers, dask=dask)
-        try:
+    # workers start (and load their models) while this process reads the inputs for the line statistics
+    analyzer = make_analyzer(workers=workers, dask=dask)
+    try:
+        with ItemSpool() as spool:
+            stats.merge(gather_line_stats(spool.keep(iter_items(inputs)), store.existing_ids))
+            analyzer.share(stats)
             return _ingest_with(spool.replay(), store, batch_size, on_item, analyzer)
-        finally:
-            analyzer.close()
+    finally:
+        analyzer.close()
 
 
 #: an input item already in the store, or earlier in this run
