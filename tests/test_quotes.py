@@ -149,6 +149,12 @@ def test_one_content_one_speaker_even_when_the_parse_strays():
     assert len({(q.start, q.end) for q in quotes}) == len(quotes)
 
 
+def test_a_quoted_name_is_not_a_quote():
+    text = ("The extremist group has launched a radio station named “Voice of the Caliphate” to recruit radicals. "
+            "Its spokesman called the broadcasts “a call to every believer.”")
+    assert [q.cue.text for q in find_quotes(text)] == ["called"]
+
+
 def test_a_reason_clause_is_not_the_source_of_the_clause_it_explains():
     # "since …" gives the reason for the first clause; nobody in it says the first clause
     text = ("Moscow had opened channels of communication with the insurgent group. It was an unusual step for "

@@ -598,6 +598,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 content, bare = (token.i, token.i), True
             elif obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
+            elif act == "belief" and _quotes_only_names(obj):
+                continue  # "launched a radio station named “Voice of the Caliphate”": a name, nothing said
             else:
                 content = _object_content(token, obj)
         if subject is None or content[0] > content[1] or content[0] == content[1] and not bare:
@@ -701,6 +703,18 @@ def _bare_attribution(verb: Token, subject: Token) -> bool:
 
 def _has_quote_mark(token: Token) -> bool:
     return any(t.text in QUOTATION_MARKS for t in token.subtree)
+
+
+#: words after which a quotation is the name of something ("a station named “Voice of the Caliphate”")
+_NAMING_WORDS = frozenset(["named", "called", "dubbed", "titled", "entitled", "nicknamed"])
+
+
+def _quotes_only_names(obj: Token) -> bool:
+    """Every quotation in the object's phrase is a name that a naming word introduces."""
+    doc = obj.doc
+    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
+    openings = [i for i in range(lo, hi) if doc[i].text in QUOTATION_MARKS][::2]  # marks come in pairs
+    return bool(openings) and all(i > 0 and doc[i - 1].lower_ in _NAMING_WORDS for i in openings)
 
 
 def _has_quote_mark_span(doc: Doc, start: int, end: int) -> bool:
