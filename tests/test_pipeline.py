@@ -287,3 +287,24 @@ def test_worker_processes_clean_with_the_runs_line_statistics():
     finally:
         analyzer.close()
     assert scores(results) == expected
+
+
+def test_workers_start_only_when_there_is_something_to_analyse():
+    """A re-run over files already stored starts no worker process (each would load spaCy for nothing)."""
+    from newsloom.parallel import ProcessAnalyzer
+    from newsloom.pipeline import gather_line_stats
+    from newsloom.record import RawDocument, Source
+
+    docs = [RawDocument(Source(path=f"/news/{i}.txt"), f"Headline {i}\n\nA paragraph of news number {i}.\n")
+            for i in range(3)]
+    calls = []
+    gather_line_stats(docs, skip_ids=set, on_new=lambda: calls.append("all stored"))  # every id is known
+    gather_line_stats(docs, skip_ids=lambda ids: set(), on_new=lambda: calls.append("new"))
+    assert calls == ["new"]
+    analyzer = ProcessAnalyzer(2)
+    try:
+        analyzer.share(None)
+        assert list(analyzer.stream([(0, []), (1, [])])) == [(0, []), (1, [])]  # all skipped: nothing submitted
+        assert not analyzer.started
+    finally:
+        analyzer.close()

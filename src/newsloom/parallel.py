@@ -6,7 +6,8 @@ chunk by chunk in input order, with a few chunks in flight so workers never wait
 actor merging) sees every result whatever worker produced it.
 The corpus line statistics the cleaner needs are shipped to each worker once (a file each worker reads
 before its first chunk, or a Dask ``scatter`` broadcast), not with every document. Worker processes start,
-and load their models, while the ingesting process is still reading the inputs for those statistics.
+and load their models, at the first document that needs analysis, while the ingesting process is still
+reading the inputs for those statistics.
 """
 
 from __future__ import annotations
@@ -36,6 +37,9 @@ AHEAD_PER_WORKER = 3
 
 
 class Analyzer(Protocol):
+    def start(self) -> None:
+        """Start the workers ahead of the first chunk (they load their models meanwhile); idempotent."""
+
     def share(self, stats: LineStats | None) -> None:
         """Hand the corpus line statistics to the workers; called once, before :meth:`stream`."""
 
@@ -70,6 +74,9 @@ def _in_order(submit: Callable[[list[RawDocument]], Any], jobs: Iterable[Job], a
 class SerialAnalyzer:
     def __init__(self, stats: LineStats | None = None) -> None:
         self.stats = stats
+
+    def start(self) -> None:
+        pass
 
     def share(self, stats: LineStats | None) -> None:
         self.stats = stats
@@ -114,24 +121,34 @@ def _worker_chunk(raws: list[RawDocument]) -> list[Result]:
 
 class ProcessAnalyzer:
     """``--workers N``: N processes on this machine (spawned, so no parent state or thread is forked). They
-    start, and warm up, as soon as the analyzer is made; the statistics reach them through a file."""
+    start, and warm up, at :meth:`start`; the statistics reach them through a file."""
 
     def __init__(self, workers: int) -> None:
+        self.workers = workers
         self.ahead = workers * AHEAD_PER_WORKER
+        self.started = False
         handle, self.stats_file = tempfile.mkstemp(prefix="newsloom-stats-")
         os.close(handle)
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker, initargs=(self.stats_file,))
-        # the pool starts a process per task while none is idle: one task each starts them all now
-        for _ in range(workers):
-            self.pool.submit(_started)
+
+    def start(self) -> None:
+        if not self.started:
+            # the pool starts a process per task while none is idle: one task each starts them all now
+            for _ in range(self.workers):
+                self.pool.submit(_started)
+            self.started = True
 
     def share(self, stats: LineStats | None) -> None:
         with open(self.stats_file, "wb") as handle:
             pickle.dump(stats, handle, protocol=pickle.HIGHEST_PROTOCOL)
 
     def stream(self, jobs: Iterable[Job]) -> Iterator[tuple[Key, list[Result]]]:
-        return _in_order(lambda raws: self.pool.submit(_worker_chunk, raws), jobs, self.ahead)
+        return _in_order(self._submit, jobs, self.ahead)
+
+    def _submit(self, raws: list[RawDocument]) -> Any:
+        self.start()
+        return self.pool.submit(_worker_chunk, raws)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -155,6 +172,9 @@ class DaskAnalyzer:
         nworkers = max(1, len(self.client.scheduler_info().get("workers", {})))
         self.ahead = nworkers * AHEAD_PER_WORKER
         self.stats = None
+
+    def start(self) -> None:
+        pass  # the cluster's workers are already running
 
     def share(self, stats: LineStats | None) -> None:
         self.stats = self.client.scatter(stats, broadcast=True) if stats is not None else None

@@ -156,15 +156,20 @@ class ItemSpool:
 
 
 def gather_line_stats(items: Iterable[RawDocument | Failure],
-                      skip_ids: Callable[[list[str]], set[str]] | None = None) -> LineStats:
+                      skip_ids: Callable[[list[str]], set[str]] | None = None,
+                      on_new: Callable[[], None] | None = None) -> LineStats:
     """First pass: count lines of the plain-text documents that are about to be cleaned (``items`` is read
-    to its end, so a spool's ``keep`` sees every item)."""
+    to its end, so a spool's ``keep`` sees every item). ``on_new`` is called at each block that holds a
+    document not in ``skip_ids`` (the workers can start: there will be something to analyse)."""
     stats = LineStats()
     for block in _blocks(items, LOOKUP_BATCH):
-        texts = [r for r in block if isinstance(r, RawDocument) and not r.is_html]
-        known = skip_ids([article_id(r) for r in texts]) if skip_ids and texts else set()
-        for raw in texts:
-            if article_id(raw) not in known:
+        docs = [(article_id(r), r) for r in block if isinstance(r, RawDocument)]
+        known = skip_ids([aid for aid, _ in docs]) if skip_ids and docs else set()
+        new = [raw for aid, raw in docs if aid not in known]
+        if new and on_new is not None:
+            on_new()
+        for raw in new:
+            if not raw.is_html:
                 stats.add_document((ln.text for ln in split_lines(raw.text)), outlet_group(raw))
     return stats
 
@@ -200,11 +205,12 @@ def _ingest(
     dask: str | None = None,
 ) -> IngestReport:
     stats = LineStats.from_rows(store.line_counts())
-    # workers start (and load their models) while this process reads the inputs for the line statistics
+    # workers start (and load their models) at the first new document, while this process goes on reading
+    # the inputs for the line statistics; a re-run over stored files starts none
     analyzer = make_analyzer(workers=workers, dask=dask)
     try:
         with ItemSpool() as spool:
-            stats.merge(gather_line_stats(spool.keep(iter_items(inputs)), store.existing_ids))
+            stats.merge(gather_line_stats(spool.keep(iter_items(inputs)), store.existing_ids, analyzer.start))
             analyzer.share(stats)
             return _ingest_with(spool.replay(), store, batch_size, on_item, analyzer)
     finally:
