@@ -447,12 +447,12 @@ _SUBORDINATORS = frozenset(["since", "because", "when", "after", "before", "if",
 
 
 def _subordinate(clause: Token) -> bool:
-    return clause.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in _SUBORDINATORS for g in clause.children)
+    return clause.dep_ == "advcl" and _marked(clause, *_SUBORDINATORS)
 
 
-def _marked(clause: Token, word: str) -> bool:
-    """The clause is introduced by ``word`` ("that …", "for X to …", "as X reported")."""
-    return any(g.dep_ == "mark" and g.lower_ == word for g in clause.children)
+def _marked(clause: Token, *words: str) -> bool:
+    """The clause is introduced by one of ``words`` ("that …", "for X to …", "as X reported")."""
+    return any(g.dep_ == "mark" and g.lower_ in words for g in clause.children)
 
 
 # -- the extractor ---------------------------------------------------------------------------------------
@@ -598,7 +598,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 content, bare = (token.i, token.i), True
             elif obj is None or not trusted and (lemma in WEAK_LEMMAS or act == "belief") and not _has_quote_mark(obj):
                 continue
-            elif act == "belief" and _quotes_only_names(obj):
+            elif act == "belief" and _quotes_only_names(obj, quoted):
                 continue  # "launched a radio station named “Voice of the Caliphate”": a name, nothing said
             else:
                 content = _object_content(token, obj)
@@ -709,12 +709,12 @@ def _has_quote_mark(token: Token) -> bool:
 _NAMING_WORDS = frozenset(["named", "called", "dubbed", "titled", "entitled", "nicknamed"])
 
 
-def _quotes_only_names(obj: Token) -> bool:
-    """Every quotation in the object's phrase is a name that a naming word introduces."""
+def _quotes_only_names(obj: Token, quoted: set[int]) -> bool:
+    """Every quotation in the object's phrase (``quoted``: the tokens inside quotation marks) is a name that a
+    naming word introduces, right before its opening mark."""
     doc = obj.doc
-    lo, hi = obj.left_edge.i, obj.right_edge.i + 1
-    openings = [i for i in range(lo, hi) if doc[i].text in QUOTATION_MARKS][::2]  # marks come in pairs
-    return bool(openings) and all(i > 0 and doc[i - 1].lower_ in _NAMING_WORDS for i in openings)
+    firsts = [i for i in range(obj.left_edge.i, obj.right_edge.i + 1) if i in quoted and i - 1 not in quoted]
+    return bool(firsts) and all(i >= 2 and doc[i - 2].lower_ in _NAMING_WORDS for i in firsts)
 
 
 def _has_quote_mark_span(doc: Doc, start: int, end: int) -> bool:
