@@ -206,22 +206,25 @@ def normalize_time(
 
 
 _QUARTER_CONTEXT = re.compile(r"\bquarter\b", re.I)
-_NAMED_QUARTER = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter\b(?! of \d)", re.I)
+#: "second quarter", "fiscal-first-quarter" ("fiscal" may also stand before it)
+_ORDINAL_QUARTER = r"(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter"
+_NAMED_QUARTER = re.compile(rf"\b{_ORDINAL_QUARTER}\b(?! of \d)", re.I)
 #: "the quarter" of an earnings report: the one the article names, else the latest
 _THE_QUARTER = frozenset(("the quarter", "the latest quarter", "the latest period", "the period", "that quarter",
                           "the most recent quarter", "the recent quarter", "the latest three months"))
+_YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
+                       "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
+
+
+def _quarter_year(ref: date, quarter: int) -> tuple[int, int]:
+    """An ordinal quarter without a year: the latest such quarter that has begun by ``ref``."""
+    return (ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1), quarter
 
 
 def _named_quarter(context: str, ref: date) -> tuple[int, int] | None:
-    """The quarter an article names when it names exactly one ("the fiscal first quarter"), with its year: the
-    latest such quarter on or before the reference date."""
+    """The quarter an article names when it names exactly one ("the fiscal first quarter"), with its year."""
     named = {_ORDINALS[m.group(1).lower()] for m in _NAMED_QUARTER.finditer(context)}
-    if len(named) != 1:
-        return None
-    quarter = named.pop()
-    return (ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1), quarter
-_YEAR_AGO = frozenset(("a year ago", "a year earlier", "the year-earlier period", "the year-ago period",
-                       "year-earlier", "year-ago", "the year-earlier quarter", "the year-ago quarter"))
+    return _quarter_year(ref, named.pop()) if len(named) == 1 else None
 _UNITS_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 _TENS_WORDS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
                "eighty": 80, "ninety": 90}
@@ -341,8 +344,7 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
     # adjectives add nothing ("the comparable year-ago quarter" is the year-ago quarter)
     text = re.sub(r"\bfiscal (?=year)|\b(?:comparable|corresponding|equivalent) (?=year)", "", text)
     text = re.sub(r"^a (?=year[- ](?:ago|earlier) (?:quarter|period))", "the ", text)
-    if text in ("the latest year", "the last quarter"):  # the latest completed one
-        text = text.replace("the latest", "last").replace("the last", "last")
+    text = {"the latest year": "last year", "the last quarter": "last quarter"}.get(text, text)  # the latest completed
     # this/last/next year, month, week, quarter; "a year earlier", "the year-ago quarter"
     m = re.fullmatch(r"(?:(?:early|late|earlier|later) )?(this|last|next|the current|the previous|the prior|the past|the coming|the same) (year|month|week|quarter|weekend)", text)
     if m:
@@ -370,12 +372,11 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
     if text in ("the weekend", "this weekend", "the week-end"):
         # early in the week "the weekend" is the one just past
         return _week(ref - timedelta(days=ref.weekday() + 1) if ref.weekday() <= 2 else ref) + "-WE"
-    if text in ("the latest quarter", "the latest period", "the most recent quarter", "the recent quarter", "the period", "the latest three months"):
+    if text in _THE_QUARTER:
         return _latest_quarter(ref)
-    m = re.fullmatch(r"(?:the |its |their |a )?(?:(?:fiscal|latest|current|same|flat|strong|weak) )?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?quarter", text)
+    m = re.fullmatch(rf"(?:the |its |their |a )?(?:(?:fiscal|latest|current|same|flat|strong|weak) )?{_ORDINAL_QUARTER}", text)
     if m:
-        quarter = _ORDINALS[m.group(1)]
-        year = ref.year if quarter <= _quarter_of(ref)[1] else ref.year - 1
+        year, quarter = _quarter_year(ref, _ORDINALS[m.group(1)])
         return f"{year}-Q{quarter}"
     m = re.fullmatch(r"(?:the )?(?:(this past|this|last|next|past|coming) )?(?:(?:early|late|mid)[- ]?)?"
                      r"(spring|summer|fall|autumn|winter)", text)
