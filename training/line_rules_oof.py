@@ -77,9 +77,9 @@ def main() -> None:
         table.add_row(f"when the words kept after it are {label}{shipped}", f"{score():.4f}")
     text_module.TEASER_TAIL_RATIO = shipped_ratio
     variants = {
-        "a comments heading only like a teaser heading": lambda lines, keep, i: False,
-        "a comments heading always, once 50 words are kept above it": lambda lines, keep, i: sum(
-            len(text_module.words(lines[j].text)) for j in range(i) if keep[j]) >= 50,
+        "a comments heading only like a teaser heading": lambda lines, keep, i, words_above: False,
+        "a comments heading always, once 50 words are kept above it": lambda lines, keep, i, words_above: (
+            words_above >= 50),
         "a comments heading once 3 paragraphs stand above it, or 50 words and a thread follows (shipped)":
             shipped_ends_story,
     }
@@ -88,6 +88,26 @@ def main() -> None:
         table.add_row(label, f"{score():.4f}")
     text_module.ends_story = shipped_ends_story
     Console().print(table)
+    print(comments_heading_evidence(pages))
+
+
+def comments_heading_evidence(pages: list) -> str:
+    """How often gold body text follows a comments heading that follows gold body (the labels, not the model)."""
+    from newsloom.clean.lines import COMMENTS_HEAD, is_teaser_head, words
+
+    after_body = with_body_after = body_words_after = 0
+    for page in pages:
+        labels = page.labels
+        head = next((i for i, line in enumerate(page.lines) if is_teaser_head(line, COMMENTS_HEAD) and any(labels[:i])),
+                    None)
+        if head is None:
+            continue
+        after_body += 1
+        body_after = sum(len(words(page.lines[j].text)) for j in range(head + 1, len(page.lines)) if labels[j])
+        with_body_after += body_after > 0
+        body_words_after += body_after
+    return (f"comments headings after gold body: {after_body} pages; gold body after the heading in "
+            f"{with_body_after} of them ({body_words_after} words)")
 
 
 if __name__ == "__main__":

@@ -38,8 +38,9 @@ class CleanedText:
 
 
 #: Cut at a teaser heading only when the kept words after it are under a quarter of those before it.
-#: Out-of-fold F1 over the 738 train + tune pages (line model's own out-of-fold probabilities): no cut
-#: 0.9237; cut when fewer after than before 0.9217, under half 0.9227, under a quarter 0.9238.
+#: Out-of-fold F1 over the 738 train + tune pages (line model's own out-of-fold probabilities, comments rule
+#: below in place; `training/line_rules_oof.py`): no cut 0.9237; cut when fewer after than before 0.9228,
+#: under half 0.9238, under a quarter 0.9249.
 TEASER_TAIL_RATIO = 4
 #: A comments heading ("12 Comments", "Leave a Reply") cuts whatever follows, whatever the ratio above (a long
 #: thread outweighs the article it follows), once the article stands above it: this many prose paragraphs, or
@@ -52,13 +53,13 @@ COMMENTS_MIN_WORDS = 50
 THREAD_LOOKAHEAD = 8
 
 
-def ends_story(lines: Sequence[Line], keep: Sequence[bool], i: int) -> bool:
-    """The comments heading at line ``i`` comes after the article, not under its headline or lede."""
-    above = [j for j in range(i) if keep[j]]
-    if sum(is_prose(lines[j]) for j in above) >= COMMENTS_MIN_PARAGRAPHS:
+def ends_story(lines: Sequence[Line], keep: Sequence[bool], i: int, words_above: int) -> bool:
+    """The comments heading at line ``i`` comes after the article (``words_above`` kept words above it), not
+    under its headline or lede."""
+    if sum(1 for j in range(i) if keep[j] and is_prose(lines[j])) >= COMMENTS_MIN_PARAGRAPHS:
         return True
     thread = any(COMMENT_LINE.search(line.text) for line in lines[i + 1 : i + 1 + THREAD_LOOKAHEAD])
-    return thread and sum(len(words(lines[j].text)) for j in above) >= COMMENTS_MIN_WORDS
+    return thread and words_above >= COMMENTS_MIN_WORDS
 
 
 def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
@@ -72,7 +73,7 @@ def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
         after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
-        if (comments and ends_story(lines, keep, i)) or after * TEASER_TAIL_RATIO < before:
+        if (comments and ends_story(lines, keep, i, before)) or after * TEASER_TAIL_RATIO < before:
             return keep[:i] + [False] * (len(lines) - i)
     return keep
 
