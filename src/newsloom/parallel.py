@@ -19,6 +19,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -72,8 +73,8 @@ def _in_order(submit: Callable[[list[RawDocument]], Any], jobs: Iterable[Job], a
 
 
 class SerialAnalyzer:
-    def __init__(self, stats: LineStats | None = None) -> None:
-        self.stats = stats
+    def __init__(self) -> None:
+        self.stats: LineStats | None = None
 
     def start(self) -> None:
         pass
@@ -95,9 +96,7 @@ _WARM_UP = RawDocument(Source(path="<warm-up>"), (
     "Harbour plan approved\n\nThe harbour authority approved the dredging plan on Tuesday, officials said. "
     "“Work begins in spring,” the mayor told reporters.\n"))
 
-_WORKER_STATS_FILE: str | None = None
-_WORKER_STATS: LineStats | None = None
-_WORKER_STATS_READ = False
+_WORKER_STATS_FILE = ""
 
 
 def _init_worker(stats_file: str) -> None:
@@ -106,17 +105,19 @@ def _init_worker(stats_file: str) -> None:
     analyze_chunk([_WARM_UP], None)
 
 
-def _started() -> int:
-    return os.getpid()
+def _started() -> None:
+    """Nothing: a task that makes the pool start a process, which runs :func:`_init_worker`."""
+
+
+@lru_cache(maxsize=1)
+def _worker_stats(stats_file: str) -> LineStats | None:
+    """The run's statistics, read once per worker (written in full before the first chunk is submitted)."""
+    with open(stats_file, "rb") as handle:
+        return pickle.load(handle)
 
 
 def _worker_chunk(raws: list[RawDocument]) -> list[Result]:
-    global _WORKER_STATS, _WORKER_STATS_READ
-    if not _WORKER_STATS_READ:  # written in full before the first chunk is submitted
-        with open(_WORKER_STATS_FILE, "rb") as handle:  # type: ignore[arg-type]
-            _WORKER_STATS = pickle.load(handle)
-        _WORKER_STATS_READ = True
-    return analyze_chunk(raws, _WORKER_STATS)
+    return analyze_chunk(raws, _worker_stats(_WORKER_STATS_FILE))
 
 
 class ProcessAnalyzer:
