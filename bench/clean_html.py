@@ -5,9 +5,9 @@
 Scored with the benchmark's own measure (token 4-shingles; per-page precision and recall averaged; F1 of the
 averages). The HTML path is trafilatura plus newsloom's fallback to the line classifier when trafilatura
 finds no main text; the classifier was trained on the ``train`` split, so the ``test`` split is the clean
-figure, and all 181 pages are shown for comparison with published trafilatura numbers. A second table
-scores title, date and author read from the WCXB pages of ``--split`` (rules written on ``train``), with
-the measures of ``bench/clean_text.py`` (``newsloom.evaluation.pages.metadata_accuracy``).
+figure, and all 181 pages are shown for comparison with published trafilatura numbers. Two more tables
+score the body and the title, date and author read from the WCXB pages of ``--split`` (rules written on
+``train``), with the measures of ``bench/clean_text.py`` (``newsloom.evaluation.pages.metadata_accuracy``).
 """
 
 from __future__ import annotations
@@ -48,29 +48,40 @@ def main() -> None:
             table.add_row(f"{subset_name} ({len(subset)})", name, f"{score.precision:.3f}", f"{score.recall:.3f}",
                           f"{score.f1:.3f}", f"{speed:.1f}")
     Console().print(table)
-    Console().print(wcxb_metadata_table(args.split))
+    for wcxb_table in wcxb_tables(args.split):
+        Console().print(wcxb_table)
 
 
-def wcxb_metadata_table(split: str) -> Table:
-    """Title, date and author read from WCXB HTML pages: trafilatura's metadata alone, and newsloom's HTML
-    path (the headline line inside the <title>, a byline read from the page when trafilatura has none)."""
+def wcxb_tables(split: str) -> tuple[Table, Table]:
+    """On the WCXB pages of ``split``: body F1, and title, date and author, from trafilatura alone and from
+    newsloom's HTML path (the line model judging trafilatura's modes; the headline line inside the <title>,
+    a byline read from the page when trafilatura has none)."""
     pages = list(iter_pages("wcxb", split))
-    found: dict[str, list] = {"trafilatura metadata": [], "newsloom HTML path": []}
+    found: dict[str, list] = {"trafilatura defaults": [], "newsloom HTML path": []}
+    bodies: dict[str, list] = {method: [] for method in found}
     for page in pages:
         doc = trafilatura.bare_extraction(page.html, url=page.url, with_metadata=True)
-        found["trafilatura metadata"].append((page, {
+        found["trafilatura defaults"].append((page, {
             "title": getattr(doc, "title", None), "published": getattr(doc, "date", None),
             "author": [getattr(doc, "author", None) or ""]}))
+        bodies["trafilatura defaults"].append(shingle_counts(page.body, getattr(doc, "text", None) or ""))
         ours = clean_html(page.html, page.url)
         found["newsloom HTML path"].append((page, {"title": ours.title, "published": ours.published,
                                                    "author": ours.authors}))
+        bodies["newsloom HTML path"].append(shingle_counts(page.body, "\n".join(ours.paragraphs)))
+    body_table = Table(title=f"WCXB body from HTML, split={split} ({len(pages)} pages, 4-shingle P / R / F1)")
+    for col in ("method", "precision", "recall", "F1"):
+        body_table.add_column(col)
+    for method, counts in bodies.items():
+        score = macro_prf(counts)
+        body_table.add_row(method, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}")
     table = Table(title=f"WCXB metadata from HTML, split={split} (accuracy over pages with gold)")
     table.add_column("method")
     for name, _, _ in METADATA_MEASURES:
         table.add_column(name)
     for method, items in found.items():
         table.add_row(method, *(f"{accuracy:.3f} ({count})" for _, count, accuracy in metadata_accuracy(items)))
-    return table
+    return body_table, table
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from newsloom.clean.text import clean_plain_text
@@ -106,3 +107,40 @@ def test_a_comment_counter_under_the_headline_or_lede_does_not_cut_the_article(a
 def test_a_one_paragraph_post_ends_where_its_comment_thread_begins():
     cleaned = clean_plain_text(f"Open thread: the harbour plan\n\n{LEDE}\n\nComments\n\n{COMMENTS}")
     assert cleaned.body == LEDE
+
+
+# trafilatura's modes, judged by the line model (newsloom.clean.html.judged_mode): the page's lines with the
+# body probabilities a line model would give them, and the texts each mode could extract.
+NAV = ["Home", "News", "Sport", "Subscribe to our newsletter for the best of the coast every morning"]
+TEASERS = [f"Read next: the ferry timetable changes again for the {n} time this year, and crews are unhappy"
+           for n in ("third", "fourth", "fifth", "sixth")]
+
+
+def judge(precision: str, others: list[str]) -> tuple[int, str]:
+    from newsloom.clean.html import judged_mode
+    from newsloom.clean.lines import split_lines
+
+    page_lines = [*NAV, *BODY.split("\n\n"), *TEASERS]
+    lines = split_lines("\n".join(page_lines))
+    probability = np.array([0.02] * len(NAV) + [0.97] * len(BODY.split("\n\n")) + [0.1] * len(TEASERS))
+    return judged_mode(precision, lines, lambda: others, probability)
+
+
+def test_a_mode_that_keeps_the_article_replaces_a_precision_mode_that_dropped_most_of_it():
+    first_paragraph = BODY.split("\n\n")[0]
+    assert judge(first_paragraph, [BODY, BODY + "\n" + "\n".join(TEASERS)]) == (1, BODY)
+
+
+def test_the_precision_mode_stays_when_the_other_modes_only_add_what_the_line_model_rejects():
+    assert judge(BODY, ["\n".join(NAV + [BODY] + TEASERS), BODY + "\n" + "\n".join(TEASERS)]) == (0, BODY)
+
+
+def test_the_other_modes_do_not_run_when_the_line_model_agrees_with_the_precision_mode():
+    from newsloom.clean.html import judged_mode
+    from newsloom.clean.lines import split_lines
+
+    def other_modes() -> list[str]:
+        raise AssertionError("trafilatura ran again for a page the precision mode got right")
+
+    lines = split_lines(BODY)
+    assert judged_mode(BODY, lines, other_modes, np.full(len(lines), 0.95)) == (0, BODY)
