@@ -24,7 +24,12 @@ from newsloom.nlp.model import load_nlp
 from newsloom.nlp.quotes import extract_quotes
 
 _TOKEN = re.compile(r"\w+")
-_MARKS = "\"“”‘’«»"
+#: Quotation marks. A right single mark alone is not one: it is the apostrophe of "Scalia’s casket" and
+#: "Sanders’ plan" far more often than the end of a ‘single-quoted’ passage, whose left mark counts anyway
+#: (PolNeAR dev's texts: 584 of 635 stand between two letters, 29 close a ‘ opened within 300 characters).
+_MARKS = "\"“”‘«»"
+#: Typewriter double marks (''…'', older wire and newspaper text), two characters wide.
+_TYPEWRITER = "''"
 
 
 def outer(pieces: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -42,8 +47,9 @@ def jaccard(a: set, b: set) -> float:
 
 
 def has_mark(text: str, span: tuple[int, int]) -> bool:
+    """A quotation mark inside the span or right beside it (spans are compared with their marks trimmed)."""
     lo, hi = max(span[0] - 1, 0), min(span[1] + 1, len(text))
-    return any(c in _MARKS for c in text[lo:hi])
+    return any(c in _MARKS for c in text[lo:hi]) or _TYPEWRITER in text[max(span[0] - 2, 0) : span[1] + 2]
 
 
 def predictions_newsloom(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
