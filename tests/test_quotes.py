@@ -322,6 +322,12 @@ def test_an_object_content_keeps_the_phrases_that_complete_it():
     assert (q.cue.text, q.speaker.name, q.text) == ("accused", "The union", "Okafor of breaking her promise to the night shift")
 
 
+def test_a_predicate_set_off_by_its_article_and_marks_still_completes_the_object():
+    # "a" and the opening mark stand between the object and the predicate "blueprint"
+    [q] = find_quotes('The senator calls her record a "blueprint" for how the port could create jobs.')
+    assert q.text == 'her record a "blueprint" for how the port could create jobs'
+
+
 def test_he_is_never_an_organisation_quoted_in_between():
     text = ("Union spokesman Daniel Reyes said the workers would not return until the authority agreed to cap "
             "night shifts. \"Nobody here wants a long strike,\" he said.")

@@ -641,7 +641,8 @@ def _object_content(verb: Token, obj: Token) -> tuple[int, int]:
     "opposed the deal last summer")."""
     lo, hi = _subtree_bounds(obj)
     for child in verb.rights:
-        if child.i < hi or child.i - hi > 1:
+        # the child's phrase, not the child itself, must follow: "calls her record a “blueprint” for …"
+        if child.i < hi or child.left_edge.i - hi > 1:
             continue
         if child.dep_ in ("oprd", "xcomp", "ccomp", "prep", "npadvmod", "advmod"):
             hi = child.right_edge.i + 1
