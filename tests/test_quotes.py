@@ -328,6 +328,11 @@ def test_a_predicate_set_off_by_its_article_and_marks_still_completes_the_object
     assert q.text == 'her record a "blueprint" for how the port could create jobs'
 
 
+def test_a_cue_through_an_infinitive_reports_that_verbs_clause_without_its_addressee():
+    [q] = find_quotes("The mayor tried to convince the crews that the channel was safe.")
+    assert (q.cue.text, q.text) == ("tried to convince", "that the channel was safe")
+
+
 def test_he_is_never_an_organisation_quoted_in_between():
     text = ("Union spokesman Daniel Reyes said the workers would not return until the authority agreed to cap "
             "night shifts. \"Nobody here wants a long strike,\" he said.")

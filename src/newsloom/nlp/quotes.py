@@ -549,6 +549,11 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             # "wants to …", "plans to …", "pledged to …": the infinitive is what is attributed — unless an
             # object comes first ("called for the port authority to step up …" is read as an object below)
             comp = next((c for c in token.children if c.dep_ == "xcomp"), None)
+            through = infinitive_after(token) if lexicon_entry(token).get("through_infinitive") else None
+            if comp is not None and through is not None and comp.i == through.i:
+                # the cue runs through the infinitive ("continues to tell itself that …"): what that verb
+                # reports is the content, not the infinitive phrase with its addressee
+                comp = _complement(comp) or comp
             if comp is not None and obj is not None and obj.i < comp.i:
                 if act == "statement":
                     comp = None
