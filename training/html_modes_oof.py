@@ -1,12 +1,12 @@
 """Choose how the HTML path judges trafilatura's modes, on the line model's out-of-fold probabilities.
 
     .venv/bin/python training/train_line_model.py --oof-only   # writes .cache/line-oof.pkl (~5 min)
-    .venv/bin/python training/html_modes_oof.py               # ~6 min the first time, then cached
+    .venv/bin/python training/html_modes_oof.py               # a few minutes the first time, then cached
 
 For every scrapinghub and WCXB page of the train and tune splits (never a test page) trafilatura runs in its
-three modes (``clean.html._MODES``); ``clean.html.judged_mode`` then keeps the precision mode's text or picks
-another with the page lines' out-of-fold body probabilities (a train page's probabilities come from line models that never saw it), as
-the shipped model would judge a page it has not seen. Prints body 4-shingle F1 for each mode alone and for
+three modes (``clean.html.MODES``); ``clean.html.judged_mode`` then keeps the precision mode's text or picks
+another with the page lines' out-of-fold body probabilities (a train page's probabilities come from line
+models that never saw it), as the shipped model would judge a page it has not seen. Prints body 4-shingle F1 for each mode alone and for
 the judged choice at several ``JUDGE_LENGTH_RATIO`` and ``JUDGE_BELOW`` values (the other modes' texts come
 from the cache here, so the gate changes only which pages are judged).
 """
@@ -40,8 +40,8 @@ def mode_texts() -> dict[tuple[str, str], list[str]]:
     for dataset in ("scrapinghub", "wcxb"):
         for page in iter_pages(dataset):
             if split_of(dataset, page.page_id) != "test":
-                texts[dataset, page.page_id] = [html_module._text_of(html_module._extract(page.html, page.url, mode))
-                                                for mode in html_module._MODES]
+                texts[dataset, page.page_id] = [html_module.mode_text(page.html, page.url, mode)
+                                                for mode in html_module.MODES]
     MODES_FILE.write_bytes(pickle.dumps(texts))
     return texts
 
@@ -65,7 +65,7 @@ def main() -> None:
     for column in ("method", f"scrapinghub ({sum(p.page.dataset == 'scrapinghub' for p in pages)})",
                    f"wcxb ({sum(p.page.dataset == 'wcxb' for p in pages)})"):
         table.add_column(column)
-    for k, mode in enumerate(html_module._MODES):
+    for k, mode in enumerate(html_module.MODES):
         table.add_row(f"mode {mode or 'default'} alone",
                       *score(lambda p, k=k: texts[p.page.dataset, p.page.page_id][k]))
     shipped = html_module.JUDGE_LENGTH_RATIO, html_module.JUDGE_BELOW

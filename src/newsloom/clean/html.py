@@ -81,7 +81,7 @@ def headline_of(title: str | None, lines: Sequence[Line], normalized: Sequence[s
 #: trafilatura's three modes, the shipped one first. Precision mode was chosen on the scrapinghub train+tune
 #: pages (88, never the test half: shingle F1 0.968 -> 0.979); now and then it drops most of an article that
 #: the other modes keep, or they keep far more than it does, and the line model judges between them.
-_MODES = ({"favor_precision": True}, {}, {"favor_recall": True})
+MODES = ({"favor_precision": True}, {}, {"favor_recall": True})
 #: The other modes run only when the line model expects the precision mode's text to score under this. Out
 #: of fold over the 738 train + tune pages (training/html_modes_oof.py) they then run on 199 pages, and F1 is
 #: the same as with every page judged; a gate of 0.8 runs them on 97 and loses 0.0006 on WCXB.
@@ -106,6 +106,11 @@ def _extract(html: str, url: str | None, mode: dict, *, with_metadata: bool = Fa
 
 def _text_of(doc) -> str:  # noqa: ANN001 - trafilatura's Document or None
     return (getattr(doc, "text", None) or "").strip() if doc is not None else ""
+
+
+def mode_text(html: str, url: str | None, mode: dict) -> str:
+    """trafilatura's main text of the page in one of :data:`MODES` ("" when it finds none)."""
+    return _text_of(_extract(html, url, mode))
 
 
 def _trigrams(text: str) -> set[tuple[str, ...]]:
@@ -146,7 +151,7 @@ def choose_extraction(texts: Sequence[str], lines: Sequence[Line], probability: 
 def judged_mode(text: str, lines: Sequence[Line], other_modes: Callable[[], list[str]],
                 probability: np.ndarray | None = None) -> tuple[int, str]:
     """The precision mode's ``text`` (mode 0), or another mode's (``other_modes()`` runs them, only when
-    needed) where the line model expects it to do better: the mode's index in ``_MODES`` and its text.
+    needed) where the line model expects it to do better: the mode's index in ``MODES`` and its text.
     ``probability``: the lines' body probabilities when already known (training scripts pass out-of-fold
     ones); else the shipped line model's."""
     if not lines:
@@ -163,12 +168,12 @@ def judged_mode(text: str, lines: Sequence[Line], other_modes: Callable[[], list
 def clean_html(html: str, url: str | None = None) -> CleanedHtml:
     if len(html) > MAX_HTML_CHARS:
         raise ValueError(f"HTML of {len(html) / 1e6:.0f} M characters is over the limit")
-    doc = _extract(html, url, _MODES[0], with_metadata=True)
+    doc = _extract(html, url, MODES[0], with_metadata=True)
     page_text = visible_text(html)
     lines = split_lines(page_text)
-    mode, text = judged_mode(_text_of(doc), lines, lambda: [_text_of(_extract(html, url, m)) for m in _MODES[1:]])
+    mode, text = judged_mode(_text_of(doc), lines, lambda: [mode_text(html, url, m) for m in MODES[1:]])
     if mode:
-        doc = _extract(html, url, _MODES[mode], with_metadata=True) or doc
+        doc = _extract(html, url, MODES[mode], with_metadata=True) or doc
     if not text:
         # No main text found: clean the page's visible lines like a plain-text page.
         fallback = clean_plain_text(page_text, lines=lines)
