@@ -363,11 +363,11 @@ def _relative(text: str, ref: date) -> str | None:  # noqa: C901 - one rule per 
         if unit == "quarter":
             return _latest_quarter(ref)
         return _relative_unit(ref, unit, 0)
-    if re.fullmatch(r"(?:the )?(?:year[- ](?:ago|earlier)) (?:quarter|period)", text) or text in (
-            "the year-earlier quarter", "the year-ago quarter", "the year-earlier period", "the year-ago period"):
+    if re.fullmatch(r"(?:the )?year[- ](?:ago|earlier) (?:quarter|period)", text):
         year, quarter = _latest_quarter_tuple(ref)
         return f"{year - 1}-Q{quarter}"
-    if re.fullmatch(r"(?:the )?year[- ](?:ago|earlier)", text) or text in ("a year earlier", "a year ago", "a year before", "the prior year", "the previous year", "last year's"):
+    # ("the year ago", "year-earlier", "the prior year" are read above as units)
+    if text in ("a year earlier", "a year ago", "a year before", "last year's"):
         return str(ref.year - 1)
     if text in ("the weekend", "this weekend", "the week-end"):
         # early in the week "the weekend" is the one just past
