@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -287,6 +289,31 @@ def test_worker_processes_clean_with_the_runs_line_statistics():
     finally:
         analyzer.close()
     assert scores(results) == expected
+
+
+def test_a_killed_runs_statistics_file_is_removed_by_the_next_run(tmp_path, monkeypatch):
+    """SIGKILL skips clean-up; the next run with workers deletes files of processes that are gone, and only those."""
+    import subprocess
+    import sys
+
+    from newsloom.parallel import STATS_FILE_PREFIX, ProcessAnalyzer
+
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # gettempdir() reads TMPDIR again
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                          text=True, check=True)
+    stale = tmp_path / f"{STATS_FILE_PREFIX}{gone.stdout.strip()}-abc123"
+    live = tmp_path / f"{STATS_FILE_PREFIX}{os.getppid()}-def456"  # a running process: the test's parent
+    other = tmp_path / "newsloom-stats-notes.txt"  # not one of ours in shape: left alone
+    for path in (stale, live, other):
+        path.write_bytes(b"x")
+    analyzer = ProcessAnalyzer(2)
+    try:
+        assert Path(analyzer.stats_file).parent == tmp_path
+        assert not stale.exists() and live.exists() and other.exists()
+    finally:
+        analyzer.close()
+    assert not Path(analyzer.stats_file).exists()
 
 
 def test_workers_start_only_when_there_is_something_to_analyse():

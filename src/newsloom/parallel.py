@@ -120,6 +120,32 @@ def _worker_chunk(raws: list[RawDocument]) -> list[Result]:
     return analyze_chunk(raws, _worker_stats(_WORKER_STATS_FILE))
 
 
+#: the statistics file's name: this prefix, the writing process's id, a dash, a random part
+STATS_FILE_PREFIX = "newsloom-stats-"
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def remove_stale_stats_files(directory: str | None = None) -> list[Path]:
+    """Delete statistics files whose process is gone: a run killed outright (SIGKILL, out of memory) never
+    reaches :meth:`ProcessAnalyzer.close`. Each file names its process, so a live run's file stays."""
+    removed = []
+    for path in Path(directory or tempfile.gettempdir()).glob(f"{STATS_FILE_PREFIX}*-*"):
+        pid = path.name[len(STATS_FILE_PREFIX):].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
+
+
 class ProcessAnalyzer:
     """``--workers N``: N processes on this machine (spawned, so no parent state or thread is forked). They
     start, and warm up, at :meth:`start`; the statistics reach them through a file."""
@@ -128,7 +154,8 @@ class ProcessAnalyzer:
         self.workers = workers
         self.ahead = workers * AHEAD_PER_WORKER
         self.started = False
-        handle, self.stats_file = tempfile.mkstemp(prefix="newsloom-stats-")
+        remove_stale_stats_files()
+        handle, self.stats_file = tempfile.mkstemp(prefix=f"{STATS_FILE_PREFIX}{os.getpid()}-")
         os.close(handle)
         self.pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=_init_worker, initargs=(self.stats_file,))
