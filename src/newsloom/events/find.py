@@ -229,7 +229,7 @@ class _Context:
                  times: list[Any]) -> None:
         self.doc = doc
         self.text = doc.text  # Doc.text joins every token on each call
-        self.ents = list(doc.ents)
+        self.ents = list(doc.ents)  # Doc.ents (and Span.ents, which reads it) builds every entity's Span per call
         self.published = published[:10] if published else None
         self.quotes = quotes
         self.mentions = sorted(
@@ -445,7 +445,8 @@ class _Context:
                 if place is not None:
                     return self.place(place)
         taken = [(p.start, p.end) for p in (actor, target) if p is not None]
-        places = {e.text: e for e in sent.ents if self.is_place_token(e[0])
+        places = {e.text: e for e in self.ents if e.start >= sent.start and e.end <= sent.end  # sent.ents
+                  and self.is_place_token(e[0])
                   and not any(s <= e.start_char < t for s, t in taken)}
         return self.place(next(iter(places.values()))[0]) if len(places) == 1 else None
 

@@ -13,6 +13,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+from spacy.attrs import ORTH, POS
+from spacy.parts_of_speech import AUX, VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 DATA = Path(__file__).parent / "data"
@@ -77,6 +80,12 @@ CLAUSE_DEPS = frozenset(["ccomp", "xcomp"])
 _CUE_PART_DEPS = frozenset(["acomp", "dobj", "prt", "prep", "attr", "advmod", "oprd", "xcomp", "npadvmod"])
 #: the characters that open or close a quotation (straight, curly and angle)
 QUOTATION_MARKS = frozenset("“”\"‘’«»")
+_MARK_IDS = np.array(sorted(get_string_id(mark) for mark in QUOTATION_MARKS), dtype=np.uint64)
+
+
+def verb_indexes(doc: Doc) -> list[int]:
+    """Indexes of the tokens tagged VERB or AUX, read from the POS column (no Token objects made)."""
+    return np.flatnonzero(np.isin(doc.to_array(POS), [VERB, AUX])).tolist()
 
 
 def _subject_kind(subject: Token | None) -> str | None:
@@ -92,7 +101,7 @@ class SentenceMarks:
     sentence (its bounds and whether it holds a quotation mark). Computed once per document."""
 
     def __init__(self, doc: Doc) -> None:
-        self.is_mark = [t.text in QUOTATION_MARKS for t in doc]
+        self.is_mark = np.isin(doc.to_array(ORTH), _MARK_IDS).tolist()  # a token that is a mark
         self.sentence: list[tuple[int, int, bool]] = [(0, 0, False)] * len(doc)
         for sent in doc.sents:
             bounds = (sent.start, sent.end, any(self.is_mark[sent.start : sent.end]))
@@ -151,7 +160,7 @@ class CueModel:
 
     def cue_tokens(self, doc: Doc, speech: frozenset[str], quoted: set[int]) -> set[int]:
         """Indexes of the verbs the model takes for cues."""
-        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX")]
+        verbs = [doc[i] for i in verb_indexes(doc)]
         if not verbs:
             return set()
         marks = SentenceMarks(doc)

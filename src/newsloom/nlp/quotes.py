@@ -21,9 +21,19 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.cues import QUOTATION_MARKS, CueModel, default_cue_model, infinitive_after, lexicon_entry
+from newsloom.nlp.cues import (
+    QUOTATION_MARKS,
+    CueModel,
+    default_cue_model,
+    infinitive_after,
+    lexicon_entry,
+    verb_indexes,
+)
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -502,10 +512,17 @@ def _according_clause(according: Token) -> Token:
     return clause
 
 
+_ACCORDING = get_string_id("according")
+
+
 def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
     model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
     found: list[_Candidate] = []
-    for token in doc:
+    # only "according" and the tokens that can be cues are read (making every token's Token object cost more
+    # than the rules below); in document order, as before
+    according = np.flatnonzero(doc.to_array(LOWER) == _ACCORDING).tolist()
+    for index in sorted({*according, *(model_cues if model_cues is not None else verb_indexes(doc))}):
+        token = doc[index]
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             to = next(c for c in token.children if c.lower_ == "to")

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsloom.actors.names import HONORIFIC_GENDER, TITLE_WORDS, role_of, strip_possessive, widen_name
 from newsloom.nlp.quotes import Speaker, TextSpan
@@ -75,7 +75,9 @@ class SpeakerResolver:
         self.full_names: dict[str, str] = {}  # last name -> first full name seen
         self.roles: dict[str, str] = {}  # full name -> role
         self.gender: dict[str, str | None] = {}  # name -> "m" / "f"; None when the text says both
-        for ent in doc.ents:
+        # Doc.ents builds a Span per entity on every access, and Span.ents reads Doc.ents: read them once
+        self.ents = list(doc.ents)
+        for ent in self.ents:
             if ent.label_ != "PERSON" or ent.start in quoted:
                 continue  # a name inside a quotation is not who is speaking
             ent = widen_name(ent)
@@ -137,6 +139,10 @@ class SpeakerResolver:
         if name:
             self.speakers.append(_Said(token_index, name, role, head, person))
 
+    def _ents_within(self, start: int, end: int) -> list[Span]:
+        """What ``doc[start:end].ents`` gives: the entities wholly inside those tokens."""
+        return [e for e in self.ents if e.start >= start and e.end <= end]
+
     def resolve(self, bounds: tuple[int, int], content_start: int) -> Speaker:
         doc = self.doc
         start, end = bounds
@@ -157,7 +163,7 @@ class SpeakerResolver:
         # "The transport minister, Helen Varga, said": the apposition names the role's holder
         for child in head.children:
             if child.dep_ == "appos" and child.ent_type_ == "PERSON":
-                ent = next(e for e in doc.ents if e.start <= child.i < e.end)
+                ent = next(e for e in self.ents if e.start <= child.i < e.end)
                 name = strip_possessive(widen_name(ent).text)
                 self._remember(start, name, span.text, head.lemma_.lower())
                 return Speaker(name, mention, None, span.text)
@@ -167,7 +173,8 @@ class SpeakerResolver:
             role = self.roles.get(name)
             self._remember(start, name, role, head.lemma_.lower())
             return Speaker(name, mention, None, role)
-        persons = [e for e in span.ents if e.label_ == "PERSON"]
+        inside = self._ents_within(start, end)
+        persons = [e for e in inside if e.label_ == "PERSON"]
         if persons:
             ent = widen_name(persons[-1])
             name = strip_possessive(ent.text)
@@ -191,7 +198,7 @@ class SpeakerResolver:
                     _, name, role = max(candidates, key=lambda c: c[0])
                     return Speaker(name, mention, None, role)
             return Speaker(span.text, mention, None, None)
-        others = [e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
+        others = [e for e in inside if e.label_ in ("ORG", "GPE", "NORP", "FAC")]
         if lower.startswith(("the ", "this ", "that ")) and head.lower_ in TITLE_WORDS:
             # a definite role noun: the person holding that role here, else the last person named
             wanted = {t.lower_ for t in span if not t.is_stop and not t.is_punct}
