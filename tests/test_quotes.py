@@ -460,6 +460,14 @@ def test_a_verb_with_its_own_object_is_not_a_trailing_attribution():
     assert (oppose.speaker.name, oppose.text) == ("most union members", "the idea")
 
 
+def test_a_relative_clause_closing_a_sentence_is_not_a_trailing_attribution():
+    """"…, the agency said." reports the clause before it; "…, who called it reckless." does not: Okafor called
+    "it" reckless, she did not say that the union met her."""
+    found = [(q.cue.text, q.speaker.name, q.text) for q in find_quotes(
+        "The union met Miriam Okafor, who called it reckless.")]
+    assert found == [("called", "Miriam Okafor", "it reckless")]
+
+
 def test_a_participle_after_a_quotation_reports_what_follows_it():
     text = ("Okafor told the Gazette that the union “had a crazy plan which was maniacal,” adding, “They lost "
             "every vote in the harbour.”")

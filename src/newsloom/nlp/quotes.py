@@ -696,7 +696,10 @@ def _object(verb: Token) -> Token | None:
 
 
 def _trailing_attribution(verb: Token, subject: Token) -> bool:
-    """Subject and cue close the sentence, after a comma: "…, a U.N. official said." """
+    """Subject and cue close the sentence, after a comma: "…, a U.N. official said." Not a relative clause:
+    in "He met Ruiz, who called it reckless" what comes before the comma is the article's, not Ruiz's."""
+    if verb.dep_ == "relcl" or subject.tag_ in ("WP", "WDT"):
+        return False
     start = subject.left_edge.i
     if start <= verb.sent.start or verb.doc[start - 1].text not in (",", "—", "–"):
         return False
