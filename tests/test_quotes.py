@@ -468,6 +468,14 @@ def test_a_relative_clause_closing_a_sentence_is_not_a_trailing_attribution():
     assert found == [("called", "Miriam Okafor", "it reckless")]
 
 
+def test_a_describing_clause_closing_a_statement_is_the_articles_aside():
+    said = find_quotes("Okafor said the port would reopen the north terminal, which closed in 2019 after a fire.")
+    assert [q.text for q in said] == ["the port would reopen the north terminal"]
+    # inside quotation marks it is part of what was said
+    quoted = find_quotes('Okafor said the port would reopen the north terminal, which "has waited long enough".')
+    assert [q.text for q in quoted] == ['the port would reopen the north terminal, which "has waited long enough"']
+
+
 def test_a_participle_after_a_quotation_reports_what_follows_it():
     text = ("Okafor told the Gazette that the union “had a crazy plan which was maniacal,” adding, “They lost "
             "every vote in the harbour.”")
