@@ -37,6 +37,21 @@ def test_bylines(byline, authors):
     assert clean_plain_text(page(byline)).metadata.authors == authors
 
 
+def test_an_author_box_names_the_author_of_a_page_without_a_byline():
+    """Among the lines the cleaner removed: a name line with the author's biography just below it."""
+    from newsloom.clean.lines import split_lines
+    from newsloom.clean.metadata import find_authors
+
+    box = ("Dana Whitlock\n\nDana Whitlock is a coastal reporter who has covered ports and shipping for the "
+           "Gazette since 2015.\n")
+    lines = split_lines(f"Harbour dredging plan approved after long delay\n\nMay 6, 2025\n\n{BODY}\n\n{box}")
+    removed = [i for i, line in enumerate(lines) if line.text.startswith(("Harbour dredging", "May 6", "Dana"))]
+    assert find_authors(lines, removed, stamps=[1]) == (["Dana Whitlock"], [removed[2]])
+    # a name alone, with no biography under it, is no author box
+    alone = split_lines(f"Dana Whitlock\n\n{BODY}")
+    assert find_authors(alone, [0]) == ([], [])
+
+
 @pytest.mark.parametrize(
     ("stamp", "published"),
     [

@@ -182,8 +182,9 @@ def _undouble(name: str) -> str:
 def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = ()) -> tuple[list[str], list[int]]:
     """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``.
 
-    A "By …" line wins; otherwise a bare name (2–4 capitalised words) standing right next to a date stamp
-    (``stamps``), as bylines do on pages that do not say "By".
+    A "By …" line wins; then an author box (a name line above the author's biography); otherwise a bare name
+    (2–4 capitalised words) standing right next to a date stamp (``stamps``), as bylines do on pages that do
+    not say "By".
     """
     for i in candidates:
         text = lines[i].text
@@ -216,6 +217,11 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
             names = [n for n in names if _NAME.match(n) and not _TITLE_PIECE.search(n)] or names
         if names:
             return names, [i]
+    # an author box before a bare name beside the date (WCXB train author accuracy 0.484 -> 0.505 this way,
+    # 0.499 the other way round; tune 0.509 -> 0.545 / 0.527)
+    boxed = _author_box(lines, candidates)
+    if boxed is not None:
+        return [lines[boxed].text], [boxed]
     near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in set(candidates)},
                         key=lambda j: min(abs(j - s) for s in stamps))
     for j in near_stamp:
@@ -223,6 +229,26 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
         if _NAME.match(text) and not _UI_TEXT.search(text) and len(words(text)) <= 4:
             return [text], [j]
     return [], []
+
+
+#: how an author box's biography goes on after the name: "Donna Currie is a food writer …"
+_BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
+#: lines after the name line where its biography may start
+AUTHOR_BOX_REACH = 3
+
+
+def _author_box(lines: Sequence[Line], candidates: Sequence[int]) -> int | None:
+    """An author box: a line that is only a name, and a line just below it that opens with the same name and
+    a verb of biography ("Donna Currie" / "Donna Currie is a food writer specializing in …")."""
+    for j in candidates:
+        name = lines[j].text.strip()
+        if not (_NAME.match(name) and 2 <= len(words(name)) <= 4) or _UI_TEXT.search(name):
+            continue
+        for k in range(j + 1, min(j + 1 + AUTHOR_BOX_REACH, len(lines))):
+            text = lines[k].text
+            if text.startswith(name + " ") and _BIO_VERBS.match(text[len(name) + 1 :]):
+                return j
+    return None
 
 
 _UI_TEXT = re.compile(
