@@ -231,15 +231,16 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     return [], []
 
 
-#: how an author box's biography goes on after the name: "Donna Currie is a food writer …"
+#: how an author box's biography goes on after the name: "Dana Whitlock is a coastal reporter …"
 _BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
-#: lines after the name line where its biography may start
+#: lines after the name line where its biography may start (not tuned: a photo credit or a blank link text
+#: may stand between them)
 AUTHOR_BOX_REACH = 3
 
 
 def _author_box(lines: Sequence[Line], candidates: Sequence[int]) -> int | None:
     """An author box: a line that is only a name, and a line just below it that opens with the same name and
-    a verb of biography ("Donna Currie" / "Donna Currie is a food writer specializing in …")."""
+    a verb of biography ("Dana Whitlock" / "Dana Whitlock is a coastal reporter who has covered …")."""
     for j in candidates:
         name = lines[j].text.strip()
         if not (_NAME.match(name) and 2 <= len(words(name)) <= 4) or _UI_TEXT.search(name):
