@@ -159,3 +159,21 @@ def test_the_other_modes_do_not_run_when_the_line_model_agrees_with_the_precisio
 
     lines = split_lines(BODY)
     assert judged_mode(BODY, lines, other_modes, np.full(len(lines), 0.95)) == (0, BODY)
+
+
+def test_an_html_page_without_main_text_is_read_by_the_line_model_once(monkeypatch):
+    """trafilatura finds no article in any mode: the probabilities that judged the modes clean the fallback."""
+    from newsloom.clean.classifier import LineClassifier
+    from newsloom.clean.html import clean_html
+
+    calls = []
+    original = LineClassifier.body_probabilities
+
+    def counted(self, lines, corpus_repeat=None):
+        calls.append(len(lines))
+        return original(self, lines, corpus_repeat)
+
+    monkeypatch.setattr(LineClassifier, "body_probabilities", counted)
+    cleaned = clean_html("<ul><li>Home</li><li>News</li></ul>")
+    assert cleaned.fallback is not None and cleaned.paragraphs == []
+    assert calls == [2]

@@ -147,16 +147,14 @@ class LineEvidence:
 
 
 def judged_mode(text: str, lines: Sequence[Line], other_modes: Callable[[], list[str]],
-                probability: np.ndarray | None = None) -> tuple[int, str]:
+                probability: np.ndarray | None) -> tuple[int, str]:
     """The precision mode's ``text`` (mode 0), or another mode's (``other_modes()`` runs them, only when
     needed) where the line model expects it to do better: the mode's index in ``MODES`` and its text.
     Another mode is judged only when its length is far from the precision mode's. ``probability``: the
-    lines' body probabilities when already known (training scripts pass out-of-fold ones); else the
-    shipped line model's."""
-    if not lines:
+    lines' body probabilities (the shipped line model's; training scripts pass out-of-fold ones), None when
+    there are no lines."""
+    if not lines or probability is None:
         return 0, text
-    if probability is None:
-        probability = default_classifier().body_probabilities(lines)
     evidence = LineEvidence.of(lines, probability)
     best, best_score = 0, evidence.expected_f1(text) if text else 0.0
     if best_score >= JUDGE_BELOW:
@@ -178,14 +176,17 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
     doc = _extract(html, url, MODES[0], with_metadata=True)
     page_text = visible_text(html)
     lines = split_lines(page_text)
-    mode, text = judged_mode(_text_of(doc), lines, lambda: [mode_text(html, url, m) for m in MODES[1:]])
+    # the line model reads the page once: to judge trafilatura's modes, and for the fallback below
+    probability = default_classifier().body_probabilities(lines) if lines else None
+    mode, text = judged_mode(_text_of(doc), lines, lambda: [mode_text(html, url, m) for m in MODES[1:]],
+                             probability)
     if mode:
         # the chosen mode runs once more, now with metadata (its dates and bylines beat the precision run's on
         # WCXB train); the judged runs skip metadata, and only ~5% of pages change mode
         doc = _extract(html, url, MODES[mode], with_metadata=True) or doc
     if not text:
         # No main text found: clean the page's visible lines like a plain-text page.
-        fallback = clean_plain_text(page_text, lines=lines)
+        fallback = clean_plain_text(page_text, lines=lines, probabilities=probability)
         return CleanedHtml(
             paragraphs=fallback.paragraphs,
             title=(getattr(doc, "title", None) if doc is not None else None) or fallback.metadata.title,

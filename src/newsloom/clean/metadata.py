@@ -225,10 +225,14 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in set(candidates)},
                         key=lambda j: min(abs(j - s) for s in stamps))
     for j in near_stamp:
-        text = lines[j].text
-        if _NAME.match(text) and not _UI_TEXT.search(text) and len(words(text)) <= 4:
-            return [text], [j]
+        if _bare_name(lines[j].text):
+            return [lines[j].text], [j]
     return [], []
+
+
+def _bare_name(text: str) -> bool:
+    """A line that is only a person's name (2–4 capitalised words), not UI text ("Share Article")."""
+    return bool(_NAME.match(text)) and not _UI_TEXT.search(text) and len(words(text)) <= 4
 
 
 #: how an author box's biography goes on after the name: "Dana Whitlock is a coastal reporter …"
@@ -243,7 +247,7 @@ def _author_box(lines: Sequence[Line], candidates: Sequence[int]) -> int | None:
     a verb of biography ("Dana Whitlock" / "Dana Whitlock is a coastal reporter who has covered …")."""
     for j in candidates:
         name = lines[j].text.strip()
-        if not (_NAME.match(name) and 2 <= len(words(name)) <= 4) or _UI_TEXT.search(name):
+        if not _bare_name(name):
             continue
         for k in range(j + 1, min(j + 1 + AUTHOR_BOX_REACH, len(lines))):
             text = lines[k].text

@@ -130,12 +130,17 @@ def clean_plain_text(
     corpus_repeat: Sequence[int] | None = None,
     classifier: LineClassifier | None = None,
     lines: Sequence[Line] | None = None,
+    probabilities: np.ndarray | None = None,
 ) -> CleanedText:
     """Clean one plain-text page. ``corpus_repeat[i]`` is how many other documents of the same outlet
-    (or batch) hold line ``i`` (see :class:`newsloom.clean.stats.LineStats`)."""
+    (or batch) hold line ``i`` (see :class:`newsloom.clean.stats.LineStats`). ``probabilities``: the model's
+    body probabilities of ``lines`` when the caller already has them (the HTML path's judge)."""
     lines = list(lines) if lines is not None else split_lines(text)
     model = classifier or default_classifier()
-    probs = model.body_probabilities(lines, corpus_repeat) if lines else np.zeros(0)
+    if probabilities is not None:
+        probs = probabilities
+    else:
+        probs = model.body_probabilities(lines, corpus_repeat) if lines else np.zeros(0)
     keep = [bool(p >= model.threshold) and bool(line.text) for p, line in zip(probs, lines)]
     keep = drop_teaser_tail(lines, keep)
     keep = trim_edges(lines, keep)
