@@ -88,6 +88,11 @@ def verb_indexes(doc: Doc) -> list[int]:
     return np.flatnonzero(np.isin(doc.to_array(POS), [VERB, AUX])).tolist()
 
 
+def quotation_mark_tokens(doc: Doc) -> list[bool]:
+    """For each token, whether it is a quotation mark (read from the ORTH column)."""
+    return np.isin(doc.to_array(ORTH), _MARK_IDS).tolist()
+
+
 def _subject_kind(subject: Token | None) -> str | None:
     if subject is None:
         return None
@@ -101,7 +106,7 @@ class SentenceMarks:
     sentence (its bounds and whether it holds a quotation mark). Computed once per document."""
 
     def __init__(self, doc: Doc) -> None:
-        self.is_mark = np.isin(doc.to_array(ORTH), _MARK_IDS).tolist()  # a token that is a mark
+        self.is_mark = quotation_mark_tokens(doc)  # a token that is a mark
         self.sentence: list[tuple[int, int, bool]] = [(0, 0, False)] * len(doc)
         for sent in doc.sents:
             bounds = (sent.start, sent.end, any(self.is_mark[sent.start : sent.end]))
@@ -169,13 +174,19 @@ class CueModel:
         return {t.i for t, prob in zip(verbs, p) if prob >= self.threshold}
 
 
-@lru_cache(maxsize=1)
-def default_cue_model() -> CueModel | None:
-    """The shipped model, or None when the package has none (the lexicon rule is used then)."""
-    model_file, meta_file = DATA / "cue_model.txt", DATA / "cue_model.json"
+def shipped_booster(name: str):  # noqa: ANN201 - (lightgbm.Booster, threshold) or None
+    """A LightGBM model shipped in ``nlp/data`` as ``<name>.txt`` with its threshold in ``<name>.json``;
+    None when the package has none."""
+    model_file, meta_file = DATA / f"{name}.txt", DATA / f"{name}.json"
     if not model_file.exists():
         return None
     import lightgbm as lgb
 
-    meta = json.loads(meta_file.read_text())
-    return CueModel(lgb.Booster(model_file=str(model_file)), float(meta["threshold"]), cue_lexicon())
+    return lgb.Booster(model_file=str(model_file)), float(json.loads(meta_file.read_text())["threshold"])
+
+
+@lru_cache(maxsize=1)
+def default_cue_model() -> CueModel | None:
+    """The shipped model, or None when the package has none (the lexicon rule is used then)."""
+    shipped = shipped_booster("cue_model")
+    return CueModel(*shipped, cue_lexicon()) if shipped else None

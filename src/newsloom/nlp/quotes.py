@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -26,12 +26,14 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from newsloom.nlp.boundaries import BoundaryModel, default_boundary_model
 from newsloom.nlp.cues import (
     QUOTATION_MARKS,
     CueModel,
     default_cue_model,
     infinitive_after,
     lexicon_entry,
+    quotation_mark_tokens,
     verb_indexes,
 )
 
@@ -776,11 +778,14 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] |
     return (span.start, span.end) if span is not None else None
 
 
-def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None) -> list[Quote]:
+def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None,
+                   boundary_model: BoundaryModel | None | bool = True) -> list[Quote]:
     """Every attributed statement in ``doc`` (parsed), in text order.
 
     Cues are chosen by ``cue_model`` (default: the shipped one); ``use_cue_model=False`` falls back to the
-    speech list plus the lexicon rule (the training scripts compare the two)."""
+    speech list plus the lexicon rule (the training scripts compare the two). ``boundary_model`` may move an
+    edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
+    rules' extents, as its training script reads them)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     text = doc.text  # (spaCy builds it from the tokens on each access)
@@ -842,8 +847,38 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
     quotes += transcript_quotes(doc, text, quotes, resolver.full_names)
     quotes += signed_quotations(text, marks, quotes, resolver.full_names)
+    model = default_boundary_model() if boundary_model is True else boundary_model or None
+    if model is not None:
+        quotes = _with_refined_bounds(doc, quotes, model, mark_tokens)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _with_refined_bounds(doc: Doc, quotes: list[Quote], model: BoundaryModel,
+                         mark_tokens: list[tuple[int, int]]) -> list[Quote]:
+    """Each quote with the boundary model's cut applied to its content (:mod:`newsloom.nlp.boundaries`)."""
+    in_quotation = [False] * len(doc)
+    for ms, me in mark_tokens:
+        in_quotation[ms:me] = [True] * (me - ms)
+    is_mark = quotation_mark_tokens(doc)
+    contents = []
+    for quote in quotes:
+        bounds = _token_bounds(doc, quote.start, quote.end)
+        start, end = trim_tokens(doc, *bounds) if bounds else (0, 0)
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        contents.append((start, end, quote.kind, cue))
+    out = []
+    for quote, (start, end, _, _), (lo, hi) in zip(quotes, contents, model.refine(doc, contents, in_quotation,
+                                                                                   is_mark)):
+        if (lo, hi) == (start, end):
+            out.append(quote)
+            continue
+        lo, hi = _balanced_marks(doc, lo, hi)
+        content = doc[lo:hi]
+        quoted = [q for q in quote.quoted if q.start >= content.start_char and q.end <= content.end_char]
+        out.append(replace(quote, text=content.text, start=content.start_char, end=content.end_char,
+                           quoted=quoted))
+    return out
 
 
 def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]) -> tuple[int, int]:

@@ -1,0 +1,95 @@
+"""The content boundary model: which cuts of a content it may make, and how a cut it takes reaches the quote."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsloom.nlp import extract_quotes, load_nlp
+from newsloom.nlp.boundaries import BoundaryModel, Columns, Cut, apply_cut, cuts, default_boundary_model
+
+SENTENCE = "The mayor said the bridge would reopen in May at a press conference on Friday."
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return load_nlp()(SENTENCE)
+
+
+def content_bounds(doc):
+    """Token bounds of "the bridge … Friday" (the clause "said" reports, as the parse gives it)."""
+    start = next(t.i for t in doc if t.lower_ == "the" and t.i > 2)
+    return start, len(doc) - 1  # without the full stop
+
+
+def texts(doc, start, end, found):
+    return {(c.side, doc[slice(*apply_cut(Columns(doc), start, end, c))].text) for c in found}
+
+
+def test_cuts_keep_whole_phrases(doc):
+    start, end = content_bounds(doc)
+    found = texts(doc, start, end, cuts(Columns(doc), start, end, [False] * len(doc)))
+    # the circumstances of the saying can go, one or both
+    assert ("end", "the bridge would reopen in May at a press conference") in found
+    assert ("end", "the bridge would reopen in May") in found
+    # no cut leaves half a phrase behind: the article without its noun, a preposition without its object
+    assert all(not text.endswith((" a", " at", " the")) for _, text in found)
+    assert not any(text.startswith(("bridge", "conference")) for _, text in found)
+
+
+def test_no_cut_inside_a_quotation(doc):
+    start, end = content_bounds(doc)
+    in_quotation = [False] * len(doc)
+    quoted = [t.i for t in doc if t.text in ("reopen", "in", "May")]
+    for i in quoted:
+        in_quotation[i] = True
+    found = cuts(Columns(doc), start, end, in_quotation)
+    assert found and all(not (in_quotation[c.at - 1] and in_quotation[c.at]) for c in found)
+
+
+def test_short_and_very_long_contents_are_left_alone(doc):
+    assert cuts(Columns(doc), 0, 2, [False] * len(doc)) == []
+
+
+class FixedScores:
+    """A stand-in booster scoring the cuts in the order given."""
+
+    def __init__(self, scores):
+        self.scores = scores
+
+    def predict(self, rows, num_threads=1):
+        return np.array(self.scores[: len(rows)], dtype=float)
+
+
+def test_the_best_cut_is_taken_only_above_the_threshold(doc):
+    start, end = content_bounds(doc)
+    in_quotation = is_mark = [False] * len(doc)
+    found = cuts(Columns(doc), start, end, in_quotation)
+    scores = [0.1] * len(found)
+    best = next(k for k, c in enumerate(found) if doc[c.at].lower_ == "at" and c.side == "end")
+    scores[best] = 0.7
+    expected = apply_cut(Columns(doc), start, end, Cut("end", found[best].at))
+    contents = [(start, end, "indirect", None)]
+    assert BoundaryModel(FixedScores(scores), 0.5).refine(doc, contents, in_quotation, is_mark) == [expected]
+    assert BoundaryModel(FixedScores(scores), 0.8).refine(doc, contents, in_quotation, is_mark) == [(start, end)]
+
+
+def test_a_cut_reaches_the_quote_with_consistent_offsets(doc):
+    everything_cut = BoundaryModel(FixedScores([0.0] * 50), 0.5)  # scores nothing: the rules' extent
+    plain = extract_quotes(doc, boundary_model=False)
+    assert [(q.start, q.end) for q in extract_quotes(doc, boundary_model=everything_cut)] == \
+        [(q.start, q.end) for q in plain]
+    first_cut = BoundaryModel(FixedScores([0.9] + [0.0] * 50), 0.5)
+    [quote] = extract_quotes(doc, boundary_model=first_cut)
+    assert quote.text == SENTENCE[quote.start : quote.end]
+    assert plain[0].start <= quote.start and quote.end <= plain[0].end
+    assert (quote.start, quote.end) != (plain[0].start, plain[0].end)
+    assert quote.speaker.name == plain[0].speaker.name and quote.cue == plain[0].cue
+
+
+def test_the_shipped_model_loads_and_keeps_a_plain_clause_whole():
+    model = default_boundary_model()
+    assert model is not None and 0 < model.threshold < 1
+    doc = load_nlp()("The minister said the talks had failed.")
+    [quote] = extract_quotes(doc)
+    assert quote.text == "the talks had failed"

@@ -1,0 +1,141 @@
+"""Train the content boundary model shipped as ``src/newsloom/nlp/data/boundary_model.txt`` (+ ``.json``).
+
+    .venv/bin/python training/train_boundary_model.py [--no-write]
+
+PolNeAR *train* only. The quote extractor runs with no boundary model; every cut of every content it finds
+(:func:`newsloom.nlp.boundaries.cuts`) is an example, labelled 1 when the cut turns a content that is not a
+gold Content span (exact, after trimming) into one. The threshold is chosen on the held-out fifth of train
+(articles i % 5 == 0) with the model fitted on the other four fifths, by exact content F1 there; the shipped
+model is then refitted on all of train. Prints the held-out table (before / after, every threshold tried).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from newsloom.evaluation.polnear import trim_span  # noqa: E402
+from newsloom.nlp import boundaries  # noqa: E402
+from newsloom.nlp.cues import quotation_mark_tokens  # noqa: E402
+from newsloom.nlp.quotes import _token_bounds, extract_quotes, quotation_spans, trim_tokens  # noqa: E402
+from quotes import outer, score  # noqa: E402
+from train_cue_lexicon import _pred, parsed_train  # noqa: E402
+
+DATA = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data"
+PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 20,
+          "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "verbose": -1, "seed": 5,
+          "num_threads": 2, "max_cat_to_onehot": 8, "cat_smooth": 10}
+ROUNDS = 300
+THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
+
+
+def article_examples(article, doc) -> list[dict]:  # noqa: ANN001
+    """One record per quote of the article: its trimmed char span, the gold set hit, and its cut rows."""
+    text = doc.text
+    gold = {trim_span(text, *o) for o in (outer(g.content) for g in article.attributions) if o}
+    in_quotation = [False] * len(doc)
+    for s, e in quotation_spans(text):
+        bounds = _token_bounds(doc, s, e)
+        if bounds:
+            in_quotation[bounds[0] : bounds[1]] = [True] * (bounds[1] - bounds[0])
+    is_mark = quotation_mark_tokens(doc)
+    cols = boundaries.Columns(doc)
+    records = []
+    for quote in extract_quotes(doc, boundary_model=False):
+        bounds = _token_bounds(doc, quote.start, quote.end)
+        if bounds is None:
+            continue
+        start, end = trim_tokens(doc, *bounds)
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        found, rows = boundaries.candidate_rows(cols, start, end, quote.kind, cue, in_quotation, is_mark)
+        before = trim_span(text, quote.start, quote.end)
+        labels = []
+        spans = []
+        for cut in found:
+            lo, hi = boundaries.apply_cut(cols, start, end, cut)
+            after = trim_span(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+            spans.append(after)
+            labels.append(int(before not in gold and after in gold))
+        records.append({"before": before, "rows": rows, "labels": labels, "spans": spans})
+    return records
+
+
+def exact_f1(articles: list[tuple[set, list[dict]]], probs: list[list[np.ndarray]], threshold: float) -> float:
+    tp = fp = fn = 0
+    for (gold, records), article_probs in zip(articles, probs):
+        got = set()
+        for record, p in zip(records, article_probs):
+            span = record["before"]
+            if len(p) and p.max() >= threshold:
+                span = record["spans"][int(np.argmax(p))]
+            got.add(span)
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+    return 2 * tp / max(2 * tp + fp + fn, 1)
+
+
+def fit(records: list[dict]):  # noqa: ANN201
+    x = [row for r in records for row in r["rows"]]
+    y = [label for r in records for label in r["labels"]]
+    data = lgb.Dataset(np.array(x, dtype=np.float32), np.array(y), categorical_feature=boundaries.CATEGORICAL,
+                       free_raw_data=False)
+    return lgb.train(PARAMS, data, ROUNDS)
+
+
+def predict(booster, records: list[dict]) -> list[np.ndarray]:  # noqa: ANN001
+    return [booster.predict(np.array(r["rows"], dtype=np.float32), num_threads=2) if r["rows"] else np.array([])
+            for r in records]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-write", action="store_true", help="print the held-out table only")
+    args = parser.parse_args()
+    pairs = parsed_train()
+    per_article = []
+    for article, doc in pairs:
+        gold = {trim_span(doc.text, *o) for o in (outer(g.content) for g in article.attributions) if o}
+        per_article.append((gold, article_examples(article, doc)))
+    held = [i for i in range(len(pairs)) if not i % 5]
+    fitted = [i for i in range(len(pairs)) if i % 5]
+    train_records = [r for i in fitted for r in per_article[i][1]]
+    rows = sum(len(r["rows"]) for r in train_records)
+    positives = sum(sum(r["labels"]) for r in train_records)
+    print(f"{len(train_records)} contents, {rows} cuts, {positives} positive (4/5 of train)")
+    booster = fit(train_records)
+    held_articles = [per_article[i] for i in held]
+    probs = [predict(booster, records) for _, records in held_articles]
+    scores = {t: exact_f1(held_articles, probs, t) for t in THRESHOLDS}
+    print(f"held-out fifth, exact content F1: no model {exact_f1(held_articles, probs, 2.0):.4f}")
+    for t, f in scores.items():
+        print(f"  threshold {t:.2f}: {f:.4f}")
+    threshold = max(scores, key=lambda t: (scores[t], t))
+    model = boundaries.BoundaryModel(booster, threshold)
+    held_pairs = [pairs[i] for i in held]
+    docs = {id(a): d for a, d in held_pairs}
+    for name, m in (("no model", False), (f"4/5 model, threshold {threshold}", model)):
+        r = score([a for a, _ in held_pairs],
+                  lambda art, nlp, m=m: [_pred(q) for q in extract_quotes(docs[id(art)], boundary_model=m)], None)
+        print(f"  {name}: source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
+              f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f}")
+    if args.no_write:
+        return
+    final = fit([r for _, records in per_article for r in records])
+    final.save_model(str(DATA / "boundary_model.txt"))
+    (DATA / "boundary_model.json").write_text(json.dumps({
+        "threshold": threshold, "features": boundaries.FEATURE_NAMES, "params": PARAMS, "rounds": ROUNDS,
+        "held_out_exact_content_f1": {str(t): round(f, 4) for t, f in scores.items()},
+    }, indent=1) + "\n")
+    print(f"wrote {DATA / 'boundary_model.txt'} (threshold {threshold})")
+
+
+if __name__ == "__main__":
+    main()
