@@ -1,4 +1,5 @@
-"""The content boundary model: which cuts of a content it may make, and how a cut it takes reaches the quote."""
+"""The content boundary and cue extent models: which cuts of a content and which ends of a cue they may
+choose, and how a choice reaches the quote."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import pytest
 
 from newsloom.nlp import extract_quotes, load_nlp
 from newsloom.nlp.boundaries import BoundaryModel, Columns, Cut, apply_cut, cuts, default_boundary_model
+from newsloom.nlp.cue_extent import CueExtentModel, cue_ends, default_cue_extent_model
 
 SENTENCE = "The mayor said the bridge would reopen in May at a press conference on Friday."
 
@@ -93,3 +95,41 @@ def test_the_shipped_model_loads_and_keeps_a_plain_clause_whole():
     doc = load_nlp()("The minister said the talks had failed.")
     [quote] = extract_quotes(doc)
     assert quote.text == "the talks had failed"
+
+
+# -- where a cue ends --------------------------------------------------------------------------------------
+
+def test_cue_ends_run_from_the_head_to_the_content():
+    doc = load_nlp()("The senator spoke out sharply against the plan on Monday.")
+    cols = Columns(doc)
+    cue = (2, 4)  # "spoke out"
+    content = (6, 8)  # "the plan"
+    ends = cue_ends(cols, cue, content)
+    assert [doc[cue[0] : r].text for r in ends] == ["spoke", "spoke out", "spoke out sharply",
+                                                     "spoke out sharply against"]
+
+
+def test_a_cue_after_its_content_may_take_words_up_to_the_next_punctuation():
+    doc = load_nlp()("“We will win,” she said in an interview on Monday, smiling.")
+    cols = Columns(doc)
+    said = next(t.i for t in doc if t.text == "said")
+    ends = cue_ends(cols, (said, said + 1), (1, 4))
+    assert doc[said : ends[-1]].text == "said in an interview on Monday"
+    assert all(not cols.punct[r - 1] for r in ends)
+
+
+def test_the_cue_extent_model_moves_an_end_only_to_a_new_end_above_its_threshold():
+    doc = load_nlp()("The senator spoke out sharply against the plan.")
+    pair = ((2, 4), (6, 8))
+    # candidates: spoke | spoke out (current) | … sharply | … against
+    to_against = CueExtentModel(FixedScores([0.1, 0.3, 0.2, 0.6]), 0.5)
+    assert to_against.refine(doc, [pair]) == [(2, 6)]
+    assert CueExtentModel(FixedScores([0.1, 0.3, 0.2, 0.6]), 0.7).refine(doc, [pair]) == [(2, 4)]
+    current_best = CueExtentModel(FixedScores([0.1, 0.9, 0.2, 0.6]), 0.5)
+    assert current_best.refine(doc, [pair]) == [(2, 4)]
+
+
+def test_the_shipped_cue_extent_model_keeps_a_plain_said():
+    assert default_cue_extent_model() is not None
+    [quote] = extract_quotes(load_nlp()("The minister said the talks had failed."))
+    assert quote.cue.text == "said"

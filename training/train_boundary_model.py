@@ -2,7 +2,8 @@
 
     .venv/bin/python training/train_boundary_model.py [--no-write]
 
-PolNeAR *train* only. The quote extractor runs with no boundary model; every cut of every content it finds
+PolNeAR *train* only. The quote extractor runs with no boundary model (and no cue extent model, which runs
+after it); every cut of every content it finds
 (:func:`newsloom.nlp.boundaries.cuts`) is an example, labelled 1 when the cut turns a content that is not a
 gold Content span (exact, after trimming) into one. The threshold is chosen on the held-out fifth of train
 (articles i % 5 == 0) with the model fitted on the other four fifths, by exact content F1 there; the shipped
@@ -48,7 +49,8 @@ def article_examples(article, doc) -> list[dict]:  # noqa: ANN001
     is_mark = quotation_mark_tokens(doc)
     cols = boundaries.Columns(doc)
     records = []
-    for quote in extract_quotes(doc, boundary_model=False):
+    # as in extract_quotes, cuts are chosen before any cue end is moved
+    for quote in extract_quotes(doc, boundary_model=False, cue_extent_model=False):
         bounds = _token_bounds(doc, quote.start, quote.end)
         if bounds is None:
             continue
@@ -68,6 +70,8 @@ def article_examples(article, doc) -> list[dict]:  # noqa: ANN001
 
 
 def exact_f1(articles: list[tuple[set, list[dict]]], probs: list[list[np.ndarray]], threshold: float) -> float:
+    """Exact span F1 over the articles when each record takes its best-scored candidate span at ``threshold``
+    (records: "before", the span as the rules give it, and "spans", one per candidate)."""
     tp = fp = fn = 0
     for (gold, records), article_probs in zip(articles, probs):
         got = set()
@@ -82,10 +86,10 @@ def exact_f1(articles: list[tuple[set, list[dict]]], probs: list[list[np.ndarray
     return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
-def fit(records: list[dict]):  # noqa: ANN201
+def fit(records: list[dict], categorical: list[int] = boundaries.CATEGORICAL):  # noqa: ANN201
     x = [row for r in records for row in r["rows"]]
     y = [label for r in records for label in r["labels"]]
-    data = lgb.Dataset(np.array(x, dtype=np.float32), np.array(y), categorical_feature=boundaries.CATEGORICAL,
+    data = lgb.Dataset(np.array(x, dtype=np.float32), np.array(y), categorical_feature=categorical,
                        free_raw_data=False)
     return lgb.train(PARAMS, data, ROUNDS)
 
@@ -113,28 +117,41 @@ def main() -> None:
     booster = fit(train_records)
     held_articles = [per_article[i] for i in held]
     probs = [predict(booster, records) for _, records in held_articles]
+    scores, threshold = threshold_table(held_articles, probs, "content")
+    held_out_report([pairs[i] for i in held], "boundary_model", boundaries.BoundaryModel(booster, threshold))
+    if not args.no_write:
+        write_model(fit([r for _, records in per_article for r in records]), "boundary_model", threshold,
+                    boundaries.FEATURE_NAMES, scores)
+
+
+def threshold_table(held_articles: list, probs: list, role: str) -> tuple[dict[float, float], float]:
+    """Exact F1 on the held-out articles at each threshold, printed; the best threshold (the higher on a tie)."""
     scores = {t: exact_f1(held_articles, probs, t) for t in THRESHOLDS}
-    print(f"held-out fifth, exact content F1: no model {exact_f1(held_articles, probs, 2.0):.4f}")
+    print(f"held-out fifth, exact {role} F1: no model {exact_f1(held_articles, probs, 2.0):.4f}")
     for t, f in scores.items():
         print(f"  threshold {t:.2f}: {f:.4f}")
-    threshold = max(scores, key=lambda t: (scores[t], t))
-    model = boundaries.BoundaryModel(booster, threshold)
-    held_pairs = [pairs[i] for i in held]
+    return scores, max(scores, key=lambda t: (scores[t], t))
+
+
+def held_out_report(held_pairs: list, option: str, model) -> None:  # noqa: ANN001
+    """Every score of the quote benchmark on the held-out articles, without the model and with it (``option``
+    names ``extract_quotes``'s argument for it)."""
     docs = {id(a): d for a, d in held_pairs}
-    for name, m in (("no model", False), (f"4/5 model, threshold {threshold}", model)):
+    for name, m in (("no model", False), (f"4/5 model, threshold {model.threshold}", model)):
         r = score([a for a, _ in held_pairs],
-                  lambda art, nlp, m=m: [_pred(q) for q in extract_quotes(docs[id(art)], boundary_model=m)], None)
+                  lambda art, nlp, m=m: [_pred(q) for q in extract_quotes(docs[id(art)], **{option: m})], None)
         print(f"  {name}: source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
               f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f}")
-    if args.no_write:
-        return
-    final = fit([r for _, records in per_article for r in records])
-    final.save_model(str(DATA / "boundary_model.txt"))
-    (DATA / "boundary_model.json").write_text(json.dumps({
-        "threshold": threshold, "features": boundaries.FEATURE_NAMES, "params": PARAMS, "rounds": ROUNDS,
-        "held_out_exact_content_f1": {str(t): round(f, 4) for t, f in scores.items()},
+
+
+def write_model(booster, name: str, threshold: float, features: list[str], scores: dict) -> None:  # noqa: ANN001
+    """``nlp/data/<name>.txt`` and its ``.json`` (threshold, features, settings, held-out F1 per threshold)."""
+    booster.save_model(str(DATA / f"{name}.txt"))
+    (DATA / f"{name}.json").write_text(json.dumps({
+        "threshold": threshold, "features": features, "params": PARAMS, "rounds": ROUNDS,
+        "held_out_exact_f1": {str(t): round(f, 4) for t, f in scores.items()},
     }, indent=1) + "\n")
-    print(f"wrote {DATA / 'boundary_model.txt'} (threshold {threshold})")
+    print(f"wrote {DATA / f'{name}.txt'} (threshold {threshold})")
 
 
 if __name__ == "__main__":

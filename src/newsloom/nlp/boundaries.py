@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LOWER, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from newsloom.nlp.cues import cue_lexicon, lexicon_entry, lexicon_key, shipped_booster
 
@@ -75,6 +75,24 @@ CUE_LEMMAS = 120
 def _cue_lemma_ids() -> dict[str, int]:
     ranked = sorted(cue_lexicon().items(), key=lambda kv: (-kv[1].get("count", 0), kv[0]))
     return {key: k + 1 for k, (key, _) in enumerate(ranked[:CUE_LEMMAS])}
+
+
+def cue_lemma_id(token: Token) -> int:
+    """The category of a cue's word: its rank among the lexicon's most frequent cue words, 0 for the rest."""
+    return _cue_lemma_ids().get(lexicon_key(token), 0)
+
+
+def word_id(word: str) -> int:
+    """The category of a word at a boundary (:data:`BOUNDARY_WORDS`), 0 for any other."""
+    return _WORD_ID.get(word, 0)
+
+
+def pos_id(pos: str) -> int:
+    return _POS_ID.get(pos, 0)
+
+
+def dep_id(dep: str) -> int:
+    return _DEP_ID.get(dep, 0)
 
 
 #: a dropped phrase that is the object of a kept preposition would leave "… in" behind
@@ -182,7 +200,7 @@ class _Content:
         self.names = running([cols.ent[i] in _NAME_ENTS for i in span])
         cue_head = doc[cue[0] : cue[1]].root if cue else None
         self.cue_entry = lexicon_entry(cue_head) if cue_head is not None else {}
-        self.cue_lemma = _cue_lemma_ids().get(lexicon_key(cue_head), 0) if cue_head is not None else 0
+        self.cue_lemma = cue_lemma_id(cue_head) if cue_head is not None else 0
 
     def count(self, column: list[int], lo: int, hi: int) -> int:
         return column[hi - self.start] - column[lo - self.start]

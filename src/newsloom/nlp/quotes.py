@@ -27,6 +27,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsloom.nlp.boundaries import BoundaryModel, default_boundary_model
+from newsloom.nlp.cue_extent import CueExtentModel, default_cue_extent_model
 from newsloom.nlp.cues import (
     QUOTATION_MARKS,
     CueModel,
@@ -779,13 +780,15 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] |
 
 
 def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None,
-                   boundary_model: BoundaryModel | None | bool = True) -> list[Quote]:
+                   boundary_model: BoundaryModel | None | bool = True,
+                   cue_extent_model: CueExtentModel | None | bool = True) -> list[Quote]:
     """Every attributed statement in ``doc`` (parsed), in text order.
 
     Cues are chosen by ``cue_model`` (default: the shipped one); ``use_cue_model=False`` falls back to the
     speech list plus the lexicon rule (the training scripts compare the two). ``boundary_model`` may move an
     edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
-    rules' extents, as its training script reads them)."""
+    rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
+    (:mod:`newsloom.nlp.cue_extent`)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     text = doc.text  # (spaCy builds it from the tokens on each access)
@@ -850,8 +853,27 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     model = default_boundary_model() if boundary_model is True else boundary_model or None
     if model is not None:
         quotes = _with_refined_bounds(doc, quotes, model, mark_tokens)
+    extent_model = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
+    if extent_model is not None:
+        quotes = _with_refined_cues(doc, quotes, extent_model)
     quotes.sort(key=lambda q: q.start)
     return quotes
+
+
+def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel) -> list[Quote]:
+    """Each quote with the cue extent model's end applied to its cue (:mod:`newsloom.nlp.cue_extent`)."""
+    pairs, where = [], []
+    for k, quote in enumerate(quotes):
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        content = _token_bounds(doc, quote.start, quote.end)
+        if cue is not None and content is not None:
+            pairs.append((cue, trim_tokens(doc, *content)))
+            where.append(k)
+    out = list(quotes)
+    for k, (cue, _), refined in zip(where, pairs, model.refine(doc, pairs)):
+        if refined != cue:
+            out[k] = replace(out[k], cue=_span(doc, *refined))
+    return out
 
 
 def _with_refined_bounds(doc: Doc, quotes: list[Quote], model: BoundaryModel,

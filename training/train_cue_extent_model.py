@@ -1,0 +1,78 @@
+"""Train the cue extent model shipped as ``src/newsloom/nlp/data/cue_extent_model.txt`` (+ ``.json``).
+
+    .venv/bin/python training/train_cue_extent_model.py [--no-write]
+
+PolNeAR *train* only. The quote extractor runs with no cue extent model (its content boundary model on, as
+shipped); every candidate end of every cue it finds (:func:`newsloom.nlp.cue_extent.cue_ends`) is an
+example, labelled 1 when the cue with that end is a gold Cue span (exact, after trimming) and no other quote
+of the article already has that cue. The threshold is chosen on the held-out fifth of train (articles
+i % 5 == 0) with the model fitted on the other four fifths, by exact cue F1 there; the shipped model is then
+refitted on all of train. The fitting and scoring helpers are the boundary model's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from newsloom.evaluation.polnear import trim_span  # noqa: E402
+from newsloom.nlp import cue_extent  # noqa: E402
+from newsloom.nlp.boundaries import Columns  # noqa: E402
+from newsloom.nlp.quotes import _token_bounds, extract_quotes, trim_tokens  # noqa: E402
+from quotes import outer  # noqa: E402
+from train_boundary_model import fit, held_out_report, predict, threshold_table, write_model  # noqa: E402
+from train_cue_lexicon import parsed_train  # noqa: E402
+
+
+def article_examples(article, doc) -> tuple[set, list[dict]]:  # noqa: ANN001
+    """The gold Cue spans of the article and one record per quote with a cue: its trimmed char span as the
+    rules give it, and the span, features and label of each candidate end."""
+    text = doc.text
+    gold = {trim_span(text, *o) for o in (outer(g.cue) for g in article.attributions) if o}
+    cols = Columns(doc)
+    quotes = [q for q in extract_quotes(doc, cue_extent_model=False) if q.cue]
+    befores = {trim_span(text, q.cue.start, q.cue.end) for q in quotes}
+    records = []
+    for quote in quotes:
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end)
+        content = _token_bounds(doc, quote.start, quote.end)
+        if cue is None or content is None:
+            continue
+        ends, rows = cue_extent.candidate_rows(cols, cue, trim_tokens(doc, *content))
+        before = trim_span(text, quote.cue.start, quote.cue.end)
+        spans = [trim_span(text, doc[cue[0]].idx, doc[r - 1].idx + len(doc[r - 1])) for r in ends]
+        labels = [int(span in gold and (span == before or span not in befores)) for span in spans]
+        # the current end is a candidate too: the model learns when to leave a cue as it is
+        records.append({"before": before, "rows": rows, "labels": labels, "spans": spans})
+    return gold, records
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-write", action="store_true", help="print the held-out table only")
+    args = parser.parse_args()
+    pairs = parsed_train()
+    per_article = [article_examples(article, doc) for article, doc in pairs]
+    held = [i for i in range(len(pairs)) if not i % 5]
+    train_records = [r for i in range(len(pairs)) if i % 5 for r in per_article[i][1]]
+    print(f"{len(train_records)} cues, {sum(len(r['rows']) for r in train_records)} candidate ends, "
+          f"{sum(sum(r['labels']) for r in train_records)} right (4/5 of train)")
+    booster = fit(train_records, cue_extent.CATEGORICAL)
+    held_articles = [per_article[i] for i in held]
+    probs = [predict(booster, records) for _, records in held_articles]
+    # a record keeps its cue unless the best end is a new one over the threshold: score it that way
+    for (_, records), article_probs in zip(held_articles, probs):
+        for record, p in zip(records, article_probs):
+            if len(p) and record["spans"][int(p.argmax())] == record["before"]:
+                p[:] = 0.0
+    scores, threshold = threshold_table(held_articles, probs, "cue")
+    held_out_report([pairs[i] for i in held], "cue_extent_model", cue_extent.CueExtentModel(booster, threshold))
+    if not args.no_write:
+        write_model(fit([r for _, records in per_article for r in records], cue_extent.CATEGORICAL),
+                    "cue_extent_model", threshold, cue_extent.FEATURE_NAMES, scores)
+
+if __name__ == "__main__":
+    main()
