@@ -27,7 +27,7 @@ from newsloom.nlp import boundaries  # noqa: E402
 from newsloom.nlp.cues import quotation_mark_tokens  # noqa: E402
 from newsloom.nlp.quotes import _token_bounds, extract_quotes, quotation_spans, trim_tokens  # noqa: E402
 from quotes import outer, score  # noqa: E402
-from train_cue_lexicon import _pred, parsed_train  # noqa: E402
+from train_cue_lexicon import parsed_train  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data"
 PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "min_data_in_leaf": 20,
@@ -133,13 +133,23 @@ def threshold_table(held_articles: list, probs: list, role: str) -> tuple[dict[f
     return scores, max(scores, key=lambda t: (scores[t], t))
 
 
+def scored(quote) -> dict:  # noqa: ANN001
+    """A quote as ``bench/quotes.py`` scores it (source: the whole source phrase; speaker: its mention)."""
+    return {
+        "content": (quote.start, quote.end),
+        "cue": (quote.cue.start, quote.cue.end) if quote.cue else None,
+        "source": (quote.source.start, quote.source.end) if quote.source else None,
+        "mention": (quote.speaker.mention.start, quote.speaker.mention.end) if quote.speaker.mention else None,
+    }
+
+
 def held_out_report(held_pairs: list, option: str, model) -> None:  # noqa: ANN001
     """Every score of the quote benchmark on the held-out articles, without the model and with it (``option``
-    names ``extract_quotes``'s argument for it)."""
+    names ``extract_quotes``'s argument for it), as ``bench/quotes.py`` scores dev."""
     docs = {id(a): d for a, d in held_pairs}
     for name, m in (("no model", False), (f"4/5 model, threshold {model.threshold}", model)):
         r = score([a for a, _ in held_pairs],
-                  lambda art, nlp, m=m: [_pred(q) for q in extract_quotes(docs[id(art)], **{option: m})], None)
+                  lambda art, nlp, m=m: [scored(q) for q in extract_quotes(docs[id(art)], **{option: m})], None)
         print(f"  {name}: source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
               f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f}")
 

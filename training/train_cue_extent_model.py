@@ -2,12 +2,13 @@
 
     .venv/bin/python training/train_cue_extent_model.py [--no-write]
 
-PolNeAR *train* only. The quote extractor runs with no cue extent model (its content boundary model on, as
-shipped); every candidate end of every cue it finds (:func:`newsloom.nlp.cue_extent.cue_ends`) is an
-example, labelled 1 when the cue with that end is a gold Cue span (exact, after trimming) and no other quote
-of the article already has that cue. The threshold is chosen on the held-out fifth of train (articles
-i % 5 == 0) with the model fitted on the other four fifths, by exact cue F1 there; the shipped model is then
-refitted on all of train. The fitting and scoring helpers are the boundary model's.
+PolNeAR *train* only. The quote extractor runs as shipped (its content boundary model on: ``extract_quotes``
+moves contents first) but with no cue extent model; every candidate end of every cue it finds
+(:func:`newsloom.nlp.cue_extent.cue_ends`) is an example, labelled 1 when the cue with that end is a gold Cue
+span (exact, after trimming) that no other quote of the article already has (the end as the rules give it
+counts too: the model learns when to leave a cue as it is). The threshold is chosen on the held-out fifth of train (articles i % 5 == 0)
+with the model fitted on the other four fifths, by exact F1 there; the shipped model is then refitted on all
+of train. The fitting and scoring helpers are the content boundary model's.
 """
 
 from __future__ import annotations
@@ -27,25 +28,28 @@ from train_boundary_model import fit, held_out_report, predict, threshold_table,
 from train_cue_lexicon import parsed_train  # noqa: E402
 
 
+def _char_span(doc, bounds: tuple[int, int]) -> tuple[int, int]:  # noqa: ANN001
+    return trim_span(doc.text, doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1]))
+
+
 def article_examples(article, doc) -> tuple[set, list[dict]]:  # noqa: ANN001
-    """The gold Cue spans of the article and one record per quote with a cue: its trimmed char span as the
-    rules give it, and the span, features and label of each candidate end."""
-    text = doc.text
-    gold = {trim_span(text, *o) for o in (outer(g.cue) for g in article.attributions) if o}
+    """The article's gold Cue spans and one record per quote with a cue: its trimmed char span as the rules
+    give it, and the span, features and label of each candidate end."""
+    gold = {trim_span(doc.text, *o) for o in (outer(g.cue) for g in article.attributions) if o}
     cols = Columns(doc)
-    quotes = [q for q in extract_quotes(doc, cue_extent_model=False) if q.cue]
-    befores = {trim_span(text, q.cue.start, q.cue.end) for q in quotes}
-    records = []
-    for quote in quotes:
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end)
+    found = []
+    for quote in extract_quotes(doc, cue_extent_model=False):
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
         content = _token_bounds(doc, quote.start, quote.end)
-        if cue is None or content is None:
-            continue
-        ends, rows = cue_extent.candidate_rows(cols, cue, trim_tokens(doc, *content))
-        before = trim_span(text, quote.cue.start, quote.cue.end)
-        spans = [trim_span(text, doc[cue[0]].idx, doc[r - 1].idx + len(doc[r - 1])) for r in ends]
+        if cue is not None and content is not None:
+            ends, rows = cue_extent.candidate_rows(cols, cue, trim_tokens(doc, *content))
+            found.append((cue, [(cue[0], r) for r in ends], rows))
+    befores = {_char_span(doc, cue) for cue, _, _ in found}
+    records = []
+    for cue, extents, rows in found:
+        before = _char_span(doc, cue)
+        spans = [_char_span(doc, e) for e in extents]
         labels = [int(span in gold and (span == before or span not in befores)) for span in spans]
-        # the current end is a candidate too: the model learns when to leave a cue as it is
         records.append({"before": before, "rows": rows, "labels": labels, "spans": spans})
     return gold, records
 
@@ -73,6 +77,7 @@ def main() -> None:
     if not args.no_write:
         write_model(fit([r for _, records in per_article for r in records], cue_extent.CATEGORICAL),
                     "cue_extent_model", threshold, cue_extent.FEATURE_NAMES, scores)
+
 
 if __name__ == "__main__":
     main()

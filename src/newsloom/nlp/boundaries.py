@@ -285,21 +285,27 @@ class BoundaryModel:
         """Each content ``(start, end, kind, cue)`` with its best-scored cut applied when that clears the
         threshold, else as it was; one model call for the whole document."""
         cols = Columns(doc)
-        found_rows = [candidate_rows(cols, start, end, kind, cue, in_quotation, is_mark)
-                      for start, end, kind, cue in contents]
-        rows = [row for _, content_rows in found_rows for row in content_rows]
-        p = self.booster.predict(np.array(rows, dtype=np.float32), num_threads=1) if rows else np.array([])
-        out = []
-        offset = 0
-        for (start, end, _, _), (found, _) in zip(contents, found_rows):
-            scores = p[offset : offset + len(found)]
-            offset += len(found)
-            best = int(np.argmax(scores)) if len(found) else -1
-            if best < 0 or scores[best] < self.threshold:
-                out.append((start, end))
-            else:
-                out.append(apply_cut(cols, start, end, found[best]))
-        return out
+        found = [candidate_rows(cols, start, end, kind, cue, in_quotation, is_mark)
+                 for start, end, kind, cue in contents]
+        chosen = choose_best(self.booster, self.threshold, found, [None] * len(contents))
+        return [apply_cut(cols, start, end, cut) if cut else (start, end)
+                for (start, end, _, _), cut in zip(contents, chosen)]
+
+
+def choose_best(booster, threshold: float, found: list[tuple[list, list[list[float]]]], current: list) -> list:  # noqa: ANN001
+    """For each item (its candidates and their feature rows), the best-scored candidate when it is not the
+    item's ``current`` choice and clears ``threshold``, else ``current``; one model call for all of them."""
+    rows = [row for _, item_rows in found for row in item_rows]
+    p = booster.predict(np.array(rows, dtype=np.float32), num_threads=1) if rows else np.array([])
+    out = []
+    offset = 0
+    for (candidates, _), keep in zip(found, current):
+        scores = p[offset : offset + len(candidates)]
+        offset += len(candidates)
+        best = int(np.argmax(scores)) if len(candidates) else -1
+        out.append(candidates[best] if best >= 0 and candidates[best] != keep and scores[best] >= threshold
+                   else keep)
+    return out
 
 
 @lru_cache(maxsize=1)

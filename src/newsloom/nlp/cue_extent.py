@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import numpy as np
 from spacy.tokens import Doc
 
-from newsloom.nlp.boundaries import Columns, cue_lemma_id, dep_id, pos_id, word_id
+from newsloom.nlp.boundaries import Columns, choose_best, cue_lemma_id, dep_id, pos_id, word_id
 from newsloom.nlp.cues import lexicon_entry, shipped_booster
 
 #: how far past a cue that follows its content an end may reach ("…, he said in a statement"), in tokens
@@ -108,19 +107,8 @@ class CueExtentModel:
         threshold, else as it was; one model call for the whole document."""
         cols = Columns(doc)
         found = [candidate_rows(cols, cue, content) for cue, content in cues]
-        rows = [row for _, cue_rows in found for row in cue_rows]
-        p = self.booster.predict(np.array(rows, dtype=np.float32), num_threads=1) if rows else np.array([])
-        out = []
-        offset = 0
-        for (cue, _), (ends, _) in zip(cues, found):
-            scores = p[offset : offset + len(ends)]
-            offset += len(ends)
-            best = int(np.argmax(scores)) if len(ends) else -1
-            if best >= 0 and ends[best] != cue[1] and scores[best] >= self.threshold:
-                out.append((cue[0], ends[best]))
-            else:
-                out.append(cue)
-        return out
+        ends = choose_best(self.booster, self.threshold, found, [cue[1] for cue, _ in cues])
+        return [(cue[0], end) for (cue, _), end in zip(cues, ends)]
 
 
 @lru_cache(maxsize=1)

@@ -788,7 +788,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     speech list plus the lexicon rule (the training scripts compare the two). ``boundary_model`` may move an
     edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
     rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
-    (:mod:`newsloom.nlp.cue_extent`)."""
+    (:mod:`newsloom.nlp.cue_extent`), after the contents have moved."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     text = doc.text  # (spaCy builds it from the tokens on each access)
