@@ -127,7 +127,7 @@ class Columns:
 
 
 def _word(cols: Columns, i: int) -> int:
-    return _WORD_ID.get(cols.lower[i], 0)
+    return word_id(cols.lower[i])
 
 
 def _closing_tokens(cols: Columns, lo: int, hi: int) -> tuple[int, int]:
