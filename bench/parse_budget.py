@@ -84,6 +84,7 @@ def main() -> None:
 
     _, cleaning = timed(lambda: [clean_plain_text(t) for t in texts])
     find_actors(docs[0], PUBLISHED, [])  # loads the gazetteer once, as a worker does at start
+    extract_quotes(docs[0])  # and the quote stage's models
     stages: dict[str, float] = defaultdict(float)
     for doc in docs:
         quotes, seconds = timed(extract_quotes, doc)
@@ -95,6 +96,8 @@ def main() -> None:
         _, seconds = timed(find_events, doc, PUBLISHED, quotes, actors, times)
         stages["events"] += seconds
     analysis = sum(stages.values())
+    # the quote stage again without its two span models (the rules alone): what those models cost
+    _, rules_only = timed(lambda: [extract_quotes(d, boundary_model=False, cue_extent_model=False) for d in docs])
 
     cues = {key.split("|")[0] for key, v in cue_lexicon().items() if v.get("rate", 0) >= CUE_RATE and v.get("count", 0) >= 5}
     lexicon = load_lexicon()
@@ -125,6 +128,8 @@ def main() -> None:
     print(f"| cleaning (plain-text line model) | {cleaning:.1f} | {cleaning / bare:.2f} |")
     for name, seconds in stages.items():
         print(f"| analysis: {name} | {seconds:.1f} | {seconds / bare:.2f} |")
+    print(f"| (quotes by the rules alone, no span models; not in the sums) | {rules_only:.1f} | "
+          f"{rules_only / bare:.2f} |")
     print(f"\nSentences needing the dependency parse (quotation mark, cue lemma with rate ≥ {CUE_RATE}, event "
           f"trigger): {needed}/{sentences} = {needed / sentences:.2f} of sentences, {share:.2f} of tokens")
     print(f"Best ratio to bare spaCy, parsing only those sentences (NER everywhere, no cost for splitting): "

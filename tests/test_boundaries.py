@@ -7,7 +7,15 @@ import numpy as np
 import pytest
 
 from newsloom.nlp import extract_quotes, load_nlp
-from newsloom.nlp.boundaries import BoundaryModel, Columns, Cut, apply_cut, cuts, default_boundary_model
+from newsloom.nlp.boundaries import (
+    MAX_TOKENS,
+    BoundaryModel,
+    Columns,
+    Cut,
+    apply_cut,
+    cuts,
+    default_boundary_model,
+)
 from newsloom.nlp.cue_extent import CueExtentModel, cue_ends, default_cue_extent_model
 
 SENTENCE = "The mayor said the bridge would reopen in May at a press conference on Friday."
@@ -30,7 +38,7 @@ def texts(doc, start, end, found):
 
 def test_cuts_keep_whole_phrases(doc):
     start, end = content_bounds(doc)
-    found = texts(doc, start, end, cuts(Columns(doc), start, end, [False] * len(doc)))
+    found = texts(doc, start, end, cuts(Columns(doc), start, end))
     # the circumstances of the saying can go, one or both
     assert ("end", "the bridge would reopen in May at a press conference") in found
     assert ("end", "the bridge would reopen in May") in found
@@ -41,16 +49,19 @@ def test_cuts_keep_whole_phrases(doc):
 
 def test_no_cut_inside_a_quotation(doc):
     start, end = content_bounds(doc)
-    in_quotation = [False] * len(doc)
-    quoted = [t.i for t in doc if t.text in ("reopen", "in", "May")]
-    for i in quoted:
-        in_quotation[i] = True
-    found = cuts(Columns(doc), start, end, in_quotation)
-    assert found and all(not (in_quotation[c.at - 1] and in_quotation[c.at]) for c in found)
+    reopen = next(t.i for t in doc if t.text == "reopen")
+    cols = Columns(doc, [(reopen, reopen + 3)])  # "reopen in May" quoted
+    found = cuts(cols, start, end)
+    assert found and all(not reopen < c.at < reopen + 3 for c in found)
+    assert any(c.at < reopen + 3 for c in cuts(Columns(doc), start, end) if c.at > reopen)  # unquoted, one there
 
 
 def test_short_and_very_long_contents_are_left_alone(doc):
-    assert cuts(Columns(doc), 0, 2, [False] * len(doc)) == []
+    assert cuts(Columns(doc), 0, 2) == []
+    long_doc = load_nlp()("The mayor said " + " and ".join(["the bridge would reopen in May"] * 25) + ".")
+    assert len(long_doc) - 4 > MAX_TOKENS
+    assert cuts(Columns(long_doc), 3, len(long_doc) - 1) == []
+    assert cuts(Columns(long_doc), 3, 3 + 20)  # the same words, short enough, have cuts
 
 
 class FixedScores:
@@ -65,21 +76,20 @@ class FixedScores:
 
 def test_the_best_cut_is_taken_only_above_the_threshold(doc):
     start, end = content_bounds(doc)
-    in_quotation = is_mark = [False] * len(doc)
-    found = cuts(Columns(doc), start, end, in_quotation)
+    found = cuts(Columns(doc), start, end)
     scores = [0.1] * len(found)
     best = next(k for k, c in enumerate(found) if doc[c.at].lower_ == "at" and c.side == "end")
     scores[best] = 0.7
     expected = apply_cut(Columns(doc), start, end, Cut("end", found[best].at))
     contents = [(start, end, "indirect", None)]
-    assert BoundaryModel(FixedScores(scores), 0.5).refine(doc, contents, in_quotation, is_mark) == [expected]
-    assert BoundaryModel(FixedScores(scores), 0.8).refine(doc, contents, in_quotation, is_mark) == [(start, end)]
+    assert BoundaryModel(FixedScores(scores), 0.5).refine(Columns(doc), contents) == [expected]
+    assert BoundaryModel(FixedScores(scores), 0.8).refine(Columns(doc), contents) == [(start, end)]
 
 
 def test_a_cut_reaches_the_quote_with_consistent_offsets(doc):
-    everything_cut = BoundaryModel(FixedScores([0.0] * 50), 0.5)  # scores nothing: the rules' extent
+    no_cut = BoundaryModel(FixedScores([0.0] * 50), 0.5)  # scores every cut 0: the rules' extent
     plain = extract_quotes(doc, boundary_model=False)
-    assert [(q.start, q.end) for q in extract_quotes(doc, boundary_model=everything_cut)] == \
+    assert [(q.start, q.end) for q in extract_quotes(doc, boundary_model=no_cut)] == \
         [(q.start, q.end) for q in plain]
     first_cut = BoundaryModel(FixedScores([0.9] + [0.0] * 50), 0.5)
     [quote] = extract_quotes(doc, boundary_model=first_cut)
@@ -123,10 +133,10 @@ def test_the_cue_extent_model_moves_an_end_only_to_a_new_end_above_its_threshold
     pair = ((2, 4), (6, 8))
     # candidates: spoke | spoke out (current) | … sharply | … against
     to_against = CueExtentModel(FixedScores([0.1, 0.3, 0.2, 0.6]), 0.5)
-    assert to_against.refine(doc, [pair]) == [(2, 6)]
-    assert CueExtentModel(FixedScores([0.1, 0.3, 0.2, 0.6]), 0.7).refine(doc, [pair]) == [(2, 4)]
+    assert to_against.refine(Columns(doc), [pair]) == [(2, 6)]
+    assert CueExtentModel(FixedScores([0.1, 0.3, 0.2, 0.6]), 0.7).refine(Columns(doc), [pair]) == [(2, 4)]
     current_best = CueExtentModel(FixedScores([0.1, 0.9, 0.2, 0.6]), 0.5)
-    assert current_best.refine(doc, [pair]) == [(2, 4)]
+    assert current_best.refine(Columns(doc), [pair]) == [(2, 4)]
 
 
 def test_the_shipped_cue_extent_model_keeps_a_plain_said():

@@ -24,8 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import boundaries  # noqa: E402
-from newsloom.nlp.cues import quotation_mark_tokens  # noqa: E402
-from newsloom.nlp.quotes import _token_bounds, extract_quotes, quotation_spans, trim_tokens  # noqa: E402
+from newsloom.nlp.quotes import content_items, extract_quotes, quotation_token_spans  # noqa: E402
 from quotes import outer, score  # noqa: E402
 from train_cue_lexicon import parsed_train  # noqa: E402
 
@@ -38,35 +37,28 @@ THRESHOLDS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 
 
 def article_examples(article, doc) -> list[dict]:  # noqa: ANN001
-    """One record per quote of the article: its trimmed char span, the gold set hit, and its cut rows."""
+    """One record per quote of the article: its trimmed char span as the rules give it, and the span, features
+    and label of each cut (read through the same helpers as ``extract_quotes``)."""
     text = doc.text
     gold = {trim_span(text, *o) for o in (outer(g.content) for g in article.attributions) if o}
-    in_quotation = [False] * len(doc)
-    for s, e in quotation_spans(text):
-        bounds = _token_bounds(doc, s, e)
-        if bounds:
-            in_quotation[bounds[0] : bounds[1]] = [True] * (bounds[1] - bounds[0])
-    is_mark = quotation_mark_tokens(doc)
-    cols = boundaries.Columns(doc)
-    records = []
+    cols = boundaries.Columns(doc, quotation_token_spans(doc))
     # as in extract_quotes, cuts are chosen before any cue end is moved
-    for quote in extract_quotes(doc, boundary_model=False, cue_extent_model=False):
-        bounds = _token_bounds(doc, quote.start, quote.end)
-        if bounds is None:
-            continue
-        start, end = trim_tokens(doc, *bounds)
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        found, rows = boundaries.candidate_rows(cols, start, end, quote.kind, cue, in_quotation, is_mark)
+    quotes = extract_quotes(doc, boundary_model=False, cue_extent_model=False)
+    records = []
+    for quote, (start, end, kind, cue) in zip(quotes, content_items(doc, quotes)):
+        if (start, end) == (0, 0):
+            continue  # offsets that do not align with tokens (none in PolNeAR)
+        found, rows = boundaries.candidate_rows(cols, start, end, kind, cue)
         before = trim_span(text, quote.start, quote.end)
-        labels = []
-        spans = []
-        for cut in found:
-            lo, hi = boundaries.apply_cut(cols, start, end, cut)
-            after = trim_span(text, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-            spans.append(after)
-            labels.append(int(before not in gold and after in gold))
+        spans = [char_span(doc, boundaries.apply_cut(cols, start, end, cut)) for cut in found]
+        labels = [int(before not in gold and after in gold) for after in spans]
         records.append({"before": before, "rows": rows, "labels": labels, "spans": spans})
     return records
+
+
+def char_span(doc, bounds: tuple[int, int]) -> tuple[int, int]:  # noqa: ANN001
+    """Token bounds as a character span, trimmed as the benchmark trims spans."""
+    return trim_span(doc.text, doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1]))
 
 
 def exact_f1(articles: list[tuple[set, list[dict]]], probs: list[list[np.ndarray]], threshold: float) -> float:
@@ -113,11 +105,14 @@ def main() -> None:
     train_records = [r for i in fitted for r in per_article[i][1]]
     rows = sum(len(r["rows"]) for r in train_records)
     positives = sum(sum(r["labels"]) for r in train_records)
-    print(f"{len(train_records)} contents, {rows} cuts, {positives} positive (4/5 of train)")
+    print(f"{len(train_records)} contents, {rows} cuts, {positives} positive (4/5 of train); "
+          f"{sum(any(r['labels']) for _, records in per_article for r in records)} of "
+          f"{sum(len(records) for _, records in per_article)} contents in all of train have a right cut")
     booster = fit(train_records)
     held_articles = [per_article[i] for i in held]
     probs = [predict(booster, records) for _, records in held_articles]
     scores, threshold = threshold_table(held_articles, probs, "content")
+    decision_report(held_articles, probs, threshold)
     held_out_report([pairs[i] for i in held], "boundary_model", boundaries.BoundaryModel(booster, threshold))
     if not args.no_write:
         write_model(fit([r for _, records in per_article for r in records]), "boundary_model", threshold,
@@ -141,6 +136,29 @@ def scored(quote) -> dict:  # noqa: ANN001
         "source": (quote.source.start, quote.source.end) if quote.source else None,
         "mention": (quote.speaker.mention.start, quote.speaker.mention.end) if quote.speaker.mention else None,
     }
+
+
+def decision_report(held_articles: list, probs: list, threshold: float) -> None:
+    """What the model does on the held-out articles at ``threshold``, against what it could do: exact F1 if
+    every record took a right candidate where it has one (the oracle over the same candidates), and how many
+    records it rights, leaves wrong though a right candidate exists, moves from wrong to another wrong span,
+    and moves off a right one."""
+    oracle = [[np.array(r["labels"], dtype=float) * (r["before"] not in gold) for r in records]
+              for gold, records in held_articles]
+    counts = {"righted": 0, "missed": 0, "moved, still wrong": 0, "broken": 0}
+    for (gold, records), article_probs in zip(held_articles, probs):
+        for record, p in zip(records, article_probs):
+            right_before = record["before"] in gold
+            fixable = not right_before and any(record["labels"])
+            changed = len(p) > 0 and p.max() >= threshold
+            if right_before and changed:
+                counts["broken"] += 1
+            elif changed:
+                counts["righted" if record["labels"][int(p.argmax())] else "moved, still wrong"] += 1
+            elif fixable:
+                counts["missed"] += 1
+    print(f"  oracle over the same candidates {exact_f1(held_articles, oracle, 0.5):.4f}; at {threshold}: "
+          + ", ".join(f"{n} {k}" for k, n in counts.items()))
 
 
 def held_out_report(held_pairs: list, option: str, model) -> None:  # noqa: ANN001

@@ -22,33 +22,38 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import cue_extent  # noqa: E402
 from newsloom.nlp.boundaries import Columns  # noqa: E402
-from newsloom.nlp.quotes import _token_bounds, extract_quotes, trim_tokens  # noqa: E402
+from newsloom.nlp.quotes import cue_items, extract_quotes, quotation_token_spans  # noqa: E402
 from quotes import outer  # noqa: E402
-from train_boundary_model import fit, held_out_report, predict, threshold_table, write_model  # noqa: E402
+from train_boundary_model import (  # noqa: E402
+    char_span,
+    decision_report,
+    fit,
+    held_out_report,
+    predict,
+    threshold_table,
+    write_model,
+)
 from train_cue_lexicon import parsed_train  # noqa: E402
-
-
-def _char_span(doc, bounds: tuple[int, int]) -> tuple[int, int]:  # noqa: ANN001
-    return trim_span(doc.text, doc[bounds[0]].idx, doc[bounds[1] - 1].idx + len(doc[bounds[1] - 1]))
 
 
 def article_examples(article, doc) -> tuple[set, list[dict]]:  # noqa: ANN001
     """The article's gold Cue spans and one record per quote with a cue: its trimmed char span as the rules
-    give it, and the span, features and label of each candidate end."""
+    give it, and the span, features and label of each candidate end (read through the same helpers as
+    ``extract_quotes``)."""
     gold = {trim_span(doc.text, *o) for o in (outer(g.cue) for g in article.attributions) if o}
-    cols = Columns(doc)
+    cols = Columns(doc, quotation_token_spans(doc))
+    quotes = extract_quotes(doc, cue_extent_model=False)
     found = []
-    for quote in extract_quotes(doc, cue_extent_model=False):
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        content = _token_bounds(doc, quote.start, quote.end)
-        if cue is not None and content is not None:
-            ends, rows = cue_extent.candidate_rows(cols, cue, trim_tokens(doc, *content))
+    for item in cue_items(doc, quotes):
+        if item is not None:
+            cue, content = item
+            ends, rows = cue_extent.candidate_rows(cols, cue, content)
             found.append((cue, [(cue[0], r) for r in ends], rows))
-    befores = {_char_span(doc, cue) for cue, _, _ in found}
+    befores = {char_span(doc, cue) for cue, _, _ in found}
     records = []
     for cue, extents, rows in found:
-        before = _char_span(doc, cue)
-        spans = [_char_span(doc, e) for e in extents]
+        before = char_span(doc, cue)
+        spans = [char_span(doc, e) for e in extents]
         labels = [int(span in gold and (span == before or span not in befores)) for span in spans]
         records.append({"before": before, "rows": rows, "labels": labels, "spans": spans})
     return gold, records
@@ -73,6 +78,7 @@ def main() -> None:
             if len(p) and record["spans"][int(p.argmax())] == record["before"]:
                 p[:] = 0.0
     scores, threshold = threshold_table(held_articles, probs, "cue")
+    decision_report(held_articles, probs, threshold)
     held_out_report([pairs[i] for i in held], "cue_extent_model", cue_extent.CueExtentModel(booster, threshold))
     if not args.no_write:
         write_model(fit([r for _, records in per_article for r in records], cue_extent.CATEGORICAL),

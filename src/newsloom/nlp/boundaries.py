@@ -21,7 +21,7 @@ from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LOWER, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.cues import cue_lexicon, lexicon_entry, lexicon_key, shipped_booster
+from newsloom.nlp.cues import cue_lexicon, lexicon_entry, lexicon_key, quotation_mark_tokens, shipped_booster
 
 #: contents longer than this (tokens) are left as they are: a bound on the work per content (the scan for
 #: cuts grows with the square of the length), not tuned
@@ -50,7 +50,7 @@ DEPS = ["ROOT", "acl", "acomp", "advcl", "advmod", "agent", "amod", "appos", "at
 _DEP_ID = {d: i + 1 for i, d in enumerate(DEPS)}
 KINDS = ["direct", "mixed", "partial", "indirect", "report"]
 _KIND_ID = {k: i + 1 for i, k in enumerate(KINDS)}
-_TIME_ENTS = frozenset(["DATE", "TIME"])
+TIME_ENTS = frozenset(["DATE", "TIME"])
 _PLACE_ENTS = frozenset(["GPE", "LOC", "FAC"])
 _NAME_ENTS = frozenset(["PERSON", "ORG", "NORP"])
 
@@ -110,9 +110,10 @@ class Cut:
 
 class Columns:
     """The token attributes cuts and features read, as plain lists over the whole document (one
-    ``Doc.to_array`` call instead of a Token object per look)."""
+    ``Doc.to_array`` call instead of a Token object per look), built once per document for every span model;
+    ``quotations`` are the token bounds of the document's quoted passages (marks included)."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, quotations: list[tuple[int, int]] = ()) -> None:
         strings = doc.vocab.strings
         table = doc.to_array([HEAD, DEP, POS, IS_PUNCT, IS_SPACE, ENT_TYPE, LOWER])
         self.doc = doc
@@ -124,10 +125,10 @@ class Columns:
         self.lower = [strings[x] for x in table[:, 6].tolist()]
         #: punctuation, white space or a coordinating conjunction: never the first or last word of a content
         self.edge_junk = [p or d == "cc" for p, d in zip(self.punct, self.dep)]
-
-
-def _word(cols: Columns, i: int) -> int:
-    return word_id(cols.lower[i])
+        self.mark = quotation_mark_tokens(doc)  # the token is a quotation mark
+        self.in_quotation = [False] * len(doc)  # the token is inside a quoted passage
+        for start, end in quotations:
+            self.in_quotation[start:end] = [True] * (end - start)
 
 
 def _closing_tokens(cols: Columns, lo: int, hi: int) -> tuple[int, int]:
@@ -146,13 +147,13 @@ def apply_cut(cols: Columns, start: int, end: int, cut: Cut) -> tuple[int, int]:
     return _closing_tokens(cols, start, cut.at) if cut.side == "end" else _closing_tokens(cols, cut.at, end)
 
 
-def cuts(cols: Columns, start: int, end: int, in_quotation: list[bool]) -> list[Cut]:
+def cuts(cols: Columns, start: int, end: int) -> list[Cut]:
     """Every cut of ``[start, end)`` at a boundary no quotation straddles, where no word before the boundary
     depends on a word after it. An end cut must not take a kept preposition's object; a start cut needs the
     part after the boundary to be one phrase (one word in it depends on a word outside it)."""
     if end - start < 3 or end - start > MAX_TOKENS:
         return []
-    heads = cols.head
+    heads, in_quotation = cols.head, cols.in_quotation
     out: list[Cut] = []
     reach = -1  # the rightmost in-span head of a word before the boundary
     for at in range(start + 1, end):
@@ -176,8 +177,7 @@ class _Content:
     """What every cut of one content reads, computed once: the words' lexicon rates, the content's root, and
     running counts for "does the dropped part hold a …"."""
 
-    def __init__(self, cols: Columns, start: int, end: int, kind: str, cue: tuple[int, int] | None,
-                 is_mark: list[bool]) -> None:
+    def __init__(self, cols: Columns, start: int, end: int, kind: str, cue: tuple[int, int] | None) -> None:
         doc = cols.doc
         self.cols, self.start, self.end, self.kind, self.cue = cols, start, end, kind, cue
         entries = [lexicon_entry(t) for t in doc[start:end]]
@@ -194,8 +194,8 @@ class _Content:
 
         span = range(start, end)
         self.verbs = running([cols.pos[i] in ("VERB", "AUX") for i in span])
-        self.marks = running(is_mark[start:end])
-        self.times = running([cols.ent[i] in _TIME_ENTS for i in span])
+        self.marks = running(cols.mark[start:end])
+        self.times = running([cols.ent[i] in TIME_ENTS for i in span])
         self.places = running([cols.ent[i] in _PLACE_ENTS for i in span])
         self.names = running([cols.ent[i] in _NAME_ENTS for i in span])
         cue_head = doc[cue[0] : cue[1]].root if cue else None
@@ -230,10 +230,10 @@ def cut_features(content: _Content, cut: Cut, candidates: int, rank: int) -> lis
         float(d_hi - d_lo),
         (d_hi - d_lo) / n,
         (at - start) / n,
-        _word(cols, b), _POS_ID.get(cols.pos[b], 0), _DEP_ID.get(cols.dep[b], 0),
-        _word(cols, a), _POS_ID.get(cols.pos[a], 0), _DEP_ID.get(cols.dep[a], 0),
-        _word(cols, last_dropped),
-        _POS_ID.get(cols.pos[b_head], 0), _DEP_ID.get(cols.dep[b_head], 0),
+        word_id(cols.lower[b]), pos_id(cols.pos[b]), dep_id(cols.dep[b]),
+        word_id(cols.lower[a]), pos_id(cols.pos[a]), dep_id(cols.dep[a]),
+        word_id(cols.lower[last_dropped]),
+        pos_id(cols.pos[b_head]), dep_id(cols.dep[b_head]),
         float(b_head == content.root),
         float(dropped_roots),
         float(d_lo <= content.root < d_hi),
@@ -244,7 +244,7 @@ def cut_features(content: _Content, cut: Cut, candidates: int, rank: int) -> lis
         float(content.count(content.names, d_lo, d_hi) > 0),
         float(content.count(content.marks, lo, hi) > 0),
         content.count(content.marks, start, end) / n,
-        _POS_ID.get(cols.pos[content.root], 0),
+        pos_id(cols.pos[content.root]),
         _KIND_ID.get(content.kind, 0),
         float(cue is not None and cue[1] <= start),
         float(min(abs(start - cue[1]), abs(cue[0] - end)) if cue else -1),
@@ -259,13 +259,13 @@ def cut_features(content: _Content, cut: Cut, candidates: int, rank: int) -> lis
     ]
 
 
-def candidate_rows(cols: Columns, start: int, end: int, kind: str, cue: tuple[int, int] | None,
-                   in_quotation: list[bool], is_mark: list[bool]) -> tuple[list[Cut], list[list[float]]]:
+def candidate_rows(cols: Columns, start: int, end: int, kind: str, cue: tuple[int, int] | None
+                   ) -> tuple[list[Cut], list[list[float]]]:
     """The cuts of one content and their feature rows (the training script and the model read the same)."""
-    found = cuts(cols, start, end, in_quotation)
+    found = cuts(cols, start, end)
     if not found:
         return [], []
-    content = _Content(cols, start, end, kind, cue, is_mark)
+    content = _Content(cols, start, end, kind, cue)
     ends = [c for c in found if c.side == "end"]
     starts = [c for c in found if c.side == "start"]
     rows = []
@@ -280,13 +280,11 @@ class BoundaryModel:
         self.booster = booster
         self.threshold = threshold
 
-    def refine(self, doc: Doc, contents: list[tuple[int, int, str, tuple[int, int] | None]],
-               in_quotation: list[bool], is_mark: list[bool]) -> list[tuple[int, int]]:
+    def refine(self, cols: Columns, contents: list[tuple[int, int, str, tuple[int, int] | None]]
+               ) -> list[tuple[int, int]]:
         """Each content ``(start, end, kind, cue)`` with its best-scored cut applied when that clears the
         threshold, else as it was; one model call for the whole document."""
-        cols = Columns(doc)
-        found = [candidate_rows(cols, start, end, kind, cue, in_quotation, is_mark)
-                 for start, end, kind, cue in contents]
+        found = [candidate_rows(cols, start, end, kind, cue) for start, end, kind, cue in contents]
         chosen = choose_best(self.booster, self.threshold, found, [None] * len(contents))
         return [apply_cut(cols, start, end, cut) if cut else (start, end)
                 for (start, end, _, _), cut in zip(contents, chosen)]

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc
-
-from newsloom.nlp.boundaries import Columns, choose_best, cue_lemma_id, dep_id, pos_id, word_id
+from newsloom.nlp.boundaries import TIME_ENTS, Columns, choose_best, cue_lemma_id, dep_id, pos_id, word_id
 from newsloom.nlp.cues import lexicon_entry, shipped_booster
 
 #: how far past a cue that follows its content an end may reach ("…, he said in a statement"), in tokens
 REACH_AFTER = 6
-_TIME_ENTS = frozenset(["DATE", "TIME"])
 _DEPS_OF_INTEREST = ["prep", "dobj", "prt", "advmod", "npadvmod", "aux", "xcomp", "pobj", "acomp", "attr"]
 
 FEATURE_NAMES = [
@@ -53,20 +50,27 @@ def cue_ends(cols: Columns, cue: tuple[int, int], content: tuple[int, int]) -> l
     return ends if c1 in ends else [*ends, c1]
 
 
-def end_features(cols: Columns, cue: tuple[int, int], content: tuple[int, int], r: int) -> list[float]:
-    doc = cols.doc
-    c0, c1 = cue
-    head_token = doc[c0:c1].root
-    head = head_token.i
-    entry = lexicon_entry(head_token)
-    tails = entry.get("tails", ())
+class _Cue:
+    """What every candidate end of one cue reads, computed once: its bounds, head and lexicon entry."""
+
+    def __init__(self, cols: Columns, cue: tuple[int, int], content: tuple[int, int]) -> None:
+        self.cols, self.cue, self.content = cols, cue, content
+        self.head = cols.doc[cue[0] : cue[1]].root
+        self.entry = lexicon_entry(self.head)
+        self.lemma = cue_lemma_id(self.head)
+
+
+def end_features(cue: _Cue, r: int) -> list[float]:
+    cols, c1, content = cue.cols, cue.cue[1], cue.content
+    head = cue.head.i
+    tails = cue.entry.get("tails", ())
     added = range(c1, r) if r > c1 else range(0)
     removed = range(r, c1) if r < c1 else range(0)
     last = r - 1
     after_head = " ".join(cols.lower[i] for i in range(head + 1, r) if not cols.punct[i])
     added_words = " ".join(cols.lower[i] for i in added if not cols.punct[i])
     deps = {cols.dep[i] for i in added}
-    nxt = r if r < len(doc) else r - 1
+    nxt = r if r < len(cols.doc) else r - 1
     return [
         float(r == c1),
         float(r - c1),
@@ -76,16 +80,16 @@ def end_features(cols: Columns, cue: tuple[int, int], content: tuple[int, int], 
         word_id(cols.lower[last]), pos_id(cols.pos[last]), dep_id(cols.dep[last]),
         float(cols.head[last] == head),
         word_id(cols.lower[nxt]), pos_id(cols.pos[nxt]), dep_id(cols.dep[nxt]),
-        cue_lemma_id(head_token),
-        entry.get("rate", 0.0),
+        cue.lemma,
+        cue.entry.get("rate", 0.0),
         float(bool(after_head) and after_head in tails),
         float(bool(added_words) and added_words in tails),
-        max((lexicon_entry(doc[i]).get("inside", 0.0) for i in added), default=0.0),
-        max((lexicon_entry(doc[i]).get("inside", 0.0) for i in removed), default=0.0),
+        max((lexicon_entry(cols.doc[i]).get("inside", 0.0) for i in added), default=0.0),
+        max((lexicon_entry(cols.doc[i]).get("inside", 0.0) for i in removed), default=0.0),
         float(content[0] >= c1),
         float(content[0] - c1 if content[0] >= c1 else -1),
         float(r == content[0]),
-        float(any(cols.ent[i] in _TIME_ENTS for i in added)),
+        float(any(cols.ent[i] in TIME_ENTS for i in added)),
         float(any(cols.lower[i] == "," for i in range(c1, r))),
         *[float(d in deps) for d in _DEPS_OF_INTEREST],
     ]
@@ -94,7 +98,8 @@ def end_features(cols: Columns, cue: tuple[int, int], content: tuple[int, int], 
 def candidate_rows(cols: Columns, cue: tuple[int, int], content: tuple[int, int]) -> tuple[list[int], list[list[float]]]:
     """A cue's candidate ends and their feature rows (the training script and the model read the same)."""
     ends = cue_ends(cols, cue, content)
-    return ends, [end_features(cols, cue, content, r) for r in ends]
+    view = _Cue(cols, cue, content)
+    return ends, [end_features(view, r) for r in ends]
 
 
 class CueExtentModel:
@@ -102,10 +107,9 @@ class CueExtentModel:
         self.booster = booster
         self.threshold = threshold
 
-    def refine(self, doc: Doc, cues: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[int, int]]:
+    def refine(self, cols: Columns, cues: list[tuple[tuple[int, int], tuple[int, int]]]) -> list[tuple[int, int]]:
         """Each ``(cue, content)`` pair's cue with its best-scored end when that is a new end clearing the
         threshold, else as it was; one model call for the whole document."""
-        cols = Columns(doc)
         found = [candidate_rows(cols, cue, content) for cue, content in cues]
         ends = choose_best(self.booster, self.threshold, found, [cue[1] for cue, _ in cues])
         return [(cue[0], end) for (cue, _), end in zip(cues, ends)]

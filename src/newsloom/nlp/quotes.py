@@ -26,7 +26,7 @@ from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsloom.nlp.boundaries import BoundaryModel, default_boundary_model
+from newsloom.nlp.boundaries import BoundaryModel, Columns, default_boundary_model
 from newsloom.nlp.cue_extent import CueExtentModel, default_cue_extent_model
 from newsloom.nlp.cues import (
     QUOTATION_MARKS,
@@ -34,7 +34,6 @@ from newsloom.nlp.cues import (
     default_cue_model,
     infinitive_after,
     lexicon_entry,
-    quotation_mark_tokens,
     verb_indexes,
 )
 
@@ -793,7 +792,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
 
     text = doc.text  # (spaCy builds it from the tokens on each access)
     marks = quotation_spans(text)
-    mark_tokens = [b for b in (_token_bounds(doc, s, e) for s, e in marks) if b]
+    mark_tokens = quotation_token_spans(doc, marks)
     resolver = SpeakerResolver(doc, mark_tokens)
     model = (cue_model or default_cue_model()) if use_cue_model else None
     inside_marks = set()
@@ -850,48 +849,66 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
     quotes += transcript_quotes(doc, text, quotes, resolver.full_names)
     quotes += signed_quotations(text, marks, quotes, resolver.full_names)
-    model = default_boundary_model() if boundary_model is True else boundary_model or None
-    if model is not None:
-        quotes = _with_refined_bounds(doc, quotes, model, mark_tokens)
-    extent_model = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
-    if extent_model is not None:
-        quotes = _with_refined_cues(doc, quotes, extent_model)
+    content_model = default_boundary_model() if boundary_model is True else boundary_model or None
+    cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
+    if content_model is not None or cue_model_ is not None:
+        cols = Columns(doc, mark_tokens)
+        if content_model is not None:
+            items = content_items(doc, quotes)
+            quotes = _with_refined_contents(doc, quotes, items, content_model.refine(cols, items))
+        if cue_model_ is not None:
+            quotes = _with_refined_cues(doc, quotes, cue_model_, cols)
     quotes.sort(key=lambda q: q.start)
     return quotes
 
 
-def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel) -> list[Quote]:
-    """Each quote with the cue extent model's end applied to its cue (:mod:`newsloom.nlp.cue_extent`)."""
-    pairs, where = [], []
-    for k, quote in enumerate(quotes):
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        content = _token_bounds(doc, quote.start, quote.end)
-        if cue is not None and content is not None:
-            pairs.append((cue, trim_tokens(doc, *content)))
-            where.append(k)
-    out = list(quotes)
-    for k, (cue, _), refined in zip(where, pairs, model.refine(doc, pairs)):
-        if refined != cue:
-            out[k] = replace(out[k], cue=_span(doc, *refined))
-    return out
+def quotation_token_spans(doc: Doc, marks: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Token bounds of the document's quoted passages (``marks``: their character spans, found when not
+    given)."""
+    spans = quotation_spans(doc.text) if marks is None else marks
+    return [b for b in (_token_bounds(doc, s, e) for s, e in spans) if b]
 
 
-def _with_refined_bounds(doc: Doc, quotes: list[Quote], model: BoundaryModel,
-                         mark_tokens: list[tuple[int, int]]) -> list[Quote]:
-    """Each quote with the boundary model's cut applied to its content (:mod:`newsloom.nlp.boundaries`)."""
-    in_quotation = [False] * len(doc)
-    for ms, me in mark_tokens:
-        in_quotation[ms:me] = [True] * (me - ms)
-    is_mark = quotation_mark_tokens(doc)
-    contents = []
+def content_items(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int, str, tuple[int, int] | None]]:
+    """For each quote, what the boundary model reads: its content's token bounds (trimmed; (0, 0) when they
+    do not align), its kind and its cue's token bounds."""
+    items = []
     for quote in quotes:
         bounds = _token_bounds(doc, quote.start, quote.end)
         start, end = trim_tokens(doc, *bounds) if bounds else (0, 0)
         cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        contents.append((start, end, quote.kind, cue))
+        items.append((start, end, quote.kind, cue))
+    return items
+
+
+def cue_items(doc: Doc, quotes: list[Quote]) -> list[tuple[tuple[int, int], tuple[int, int]] | None]:
+    """For each quote, what the cue extent model reads: its cue's token bounds and its content's (trimmed),
+    or None for a quote without a cue."""
+    items = []
+    for quote in quotes:
+        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        content = _token_bounds(doc, quote.start, quote.end)
+        items.append((cue, trim_tokens(doc, *content)) if cue is not None and content is not None else None)
+    return items
+
+
+def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel, cols: Columns) -> list[Quote]:
+    """Each quote with the cue extent model's end applied to its cue (:mod:`newsloom.nlp.cue_extent`)."""
+    items = cue_items(doc, quotes)
+    where = [k for k, item in enumerate(items) if item is not None]
+    out = list(quotes)
+    for k, refined in zip(where, model.refine(cols, [items[k] for k in where])):
+        if refined != items[k][0]:
+            out[k] = replace(out[k], cue=_span(doc, *refined))
+    return out
+
+
+def _with_refined_contents(doc: Doc, quotes: list[Quote], items: list[tuple[int, int, str, tuple[int, int] | None]],
+                           refined: list[tuple[int, int]]) -> list[Quote]:
+    """Each quote with its content moved to the boundary model's choice (token bounds, one per quote; its
+    ``items`` as :func:`content_items` gave them)."""
     out = []
-    for quote, (start, end, _, _), (lo, hi) in zip(quotes, contents, model.refine(doc, contents, in_quotation,
-                                                                                   is_mark)):
+    for quote, (start, end, _, _), (lo, hi) in zip(quotes, items, refined):
         if (lo, hi) == (start, end):
             out.append(quote)
             continue
