@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench clean
+.PHONY: demo test install tagger lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# the optional span tagger of the quote stage (torch's CPU build from local disk, transformers, MiniLM)
+tagger: $(STAMP)
+	$(BIN)/pip install --quiet -e '.[dev,tagger]'
 
 demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm

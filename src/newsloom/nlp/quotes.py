@@ -36,6 +36,7 @@ from newsloom.nlp.cues import (
     lexicon_entry,
     verb_indexes,
 )
+from newsloom.nlp.span_tagger import SpanTagger, default_span_tagger
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
 #: reports what people said or wrote, not what an article says they think.
@@ -780,14 +781,18 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] |
 
 def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None,
                    boundary_model: BoundaryModel | None | bool = True,
-                   cue_extent_model: CueExtentModel | None | bool = True) -> list[Quote]:
+                   cue_extent_model: CueExtentModel | None | bool = True,
+                   span_tagger: SpanTagger | None | bool = True) -> list[Quote]:
     """Every attributed statement in ``doc`` (parsed), in text order.
 
     Cues are chosen by ``cue_model`` (default: the shipped one); ``use_cue_model=False`` falls back to the
     speech list plus the lexicon rule (the training scripts compare the two). ``boundary_model`` may move an
     edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
     rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
-    (:mod:`newsloom.nlp.cue_extent`), after the contents have moved."""
+    (:mod:`newsloom.nlp.cue_extent`), after the contents have moved.
+    ``span_tagger`` drops quotes whose cue the learned tagger all but rules out and adds quotes for its
+    confident spans that no rule found (:mod:`newsloom.nlp.tagged`; ``True``: the tagger when
+    ``NEWSLOOM_TAGGER`` switches it on, else none)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     text = doc.text  # (spaCy builds it from the tokens on each access)
@@ -858,6 +863,13 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
             quotes = _with_refined_contents(doc, quotes, items, content_model.refine(cols, items))
         if cue_model_ is not None:
             quotes = _with_refined_cues(doc, quotes, cue_model_, cols)
+    tagger = default_span_tagger() if span_tagger is True else span_tagger or None
+    if tagger is not None:
+        from newsloom.nlp.tagged import supported, tagged_quotes  # (tagged.py imports this module)
+
+        tagging = tagger.tag(text)
+        quotes = supported(quotes, tagging)
+        quotes += tagged_quotes(doc, quotes, tagging, mark_tokens, resolver)
     quotes.sort(key=lambda q: q.start)
     return quotes
 

@@ -1,0 +1,176 @@
+"""Train the span tagger shipped as ``src/newsloom/nlp/data/span_tagger.safetensors``; choose its threshold.
+
+    .venv/bin/pip install -e '.[tagger]'
+    .venv/bin/python training/train_span_tagger.py [--epochs 3] [--out FILE]   # ~30 min on 2 cores
+    .venv/bin/python training/train_span_tagger.py --choose [--weights FILE]   # ~3 min
+
+PolNeAR *train*, articles i % 5 != 0 (672): the held-out fifth (i % 5 == 0, 168 articles) chooses the
+confidence threshold of :mod:`newsloom.nlp.tagged` and is never trained on; dev is only scored, by
+``bench/quotes.py``. Each role's gold spans (outer bounds of discontinuous ones; of overlapping spans of one
+role the longest) become B/I tags on MiniLM's word pieces. LoRA adapters (rank 16) on every projection, the
+layer norms and the output layer train with AdamW (lr 1e-3, 50 warm-up steps, linear decay, batch 16,
+B and I weighted 2 against O), seed 0. ``--choose`` scores the held-out fifth as the benchmark does: the
+tagger's own spans, the rules alone, the rules with the tagger's quotes at each confidence threshold, then
+(at the shipped confidence) with the rules' quotes dropped under each cue support threshold.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from newsloom.evaluation.polnear import GoldArticle, polnear_articles, trim_span  # noqa: E402
+from newsloom.nlp import span_tagger, tagged  # noqa: E402
+from newsloom.nlp.quotes import extract_quotes  # noqa: E402
+from quotes import outer, score  # noqa: E402
+
+ROLES = span_tagger.ROLES
+THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.9, 0.95]
+SUPPORTS = [0.02, 0.05, 0.1, 0.2]
+
+
+def held_out_split(articles: list[GoldArticle]) -> tuple[list[GoldArticle], list[GoldArticle]]:
+    """(trained on, held out): the same fifth as the other quote models' scripts."""
+    return [a for i, a in enumerate(articles) if i % 5], [a for i, a in enumerate(articles) if not i % 5]
+
+
+def tags_of(tokenizer, article: GoldArticle) -> tuple[list[int], np.ndarray]:  # noqa: ANN001
+    encoded = tokenizer(article.text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+    ids, offsets = encoded["input_ids"], encoded["offset_mapping"]
+    tags = np.zeros((len(ids), len(ROLES)), dtype=np.int64)
+    for r, role in enumerate(ROLES):
+        spans = {o for o in (outer(getattr(g, role)) for g in article.attributions) if o}
+        taken = np.zeros(len(ids), bool)
+        for start, end in sorted(spans, key=lambda s: s[0] - s[1]):  # longest first
+            pieces = [i for i, (a, b) in enumerate(offsets) if a >= start and b <= end and b > a]
+            if not pieces or taken[pieces].any():
+                continue
+            taken[pieces] = True
+            tags[pieces[0], r] = span_tagger.BEGIN
+            tags[pieces[1:], r] = span_tagger.INSIDE
+    return ids, tags
+
+
+def windows(tokenizer, ids: list[int], tags: np.ndarray) -> list[tuple[list[int], np.ndarray]]:  # noqa: ANN001
+    none = np.full((1, len(ROLES)), -100)
+    return [([tokenizer.cls_token_id, *ids[s : s + span_tagger.WINDOW], tokenizer.sep_token_id],
+             np.concatenate([none, tags[s : s + span_tagger.WINDOW], none]))
+            for s in span_tagger.window_starts(len(ids))]
+
+
+def train(articles: list[GoldArticle], epochs: float, out: Path) -> None:
+    import torch
+    from safetensors.torch import save_file
+    from transformers import AutoTokenizer
+
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    random.seed(0)
+    tokenizer = AutoTokenizer.from_pretrained(span_tagger.encoder_dir())
+    items = [w for a in articles for w in windows(tokenizer, *tags_of(tokenizer, a))]
+    network = span_tagger.build_network()
+    params = [p for p in network.parameters() if p.requires_grad]
+    print(f"{len(articles)} articles, {len(items)} windows, {sum(p.numel() for p in params)} trained numbers")
+    optimizer = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.01)
+    size = 16
+    steps = max(1, int(math.ceil(len(items) / size) * epochs))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimizer, lambda s: min(1.0, (s + 1) / 50) * max(0.0, 1 - s / steps))
+    loss_of = torch.nn.CrossEntropyLoss(weight=torch.tensor([1.0, 2.0, 2.0]), ignore_index=-100)
+    network.train()
+    step, started = 0, time.time()
+    while step < steps:
+        random.shuffle(items)
+        for b in range(0, len(items), size):
+            if step >= steps:
+                break
+            chunk = items[b : b + size]
+            ids, mask, tags = span_tagger.batch([i for i, _ in chunk], [t for _, t in chunk])
+            loss = loss_of(network(ids, mask).reshape(-1, 3), tags.reshape(-1))
+            loss.backward()
+            optimizer.step()
+            schedule.step()
+            optimizer.zero_grad()
+            step += 1
+            if step % 50 == 0:
+                print(f"step {step}/{steps} loss {loss.item():.4f} {time.time() - started:.0f} s", flush=True)
+    state = {k: v.half().contiguous() for k, v in span_tagger.trained_state(network).items()}
+    save_file(state, str(out), metadata={"trained_on": f"PolNeAR train, i % 5 != 0 ({len(articles)} articles)",
+                                         "epochs": str(epochs)})
+    print(f"wrote {out}")
+
+
+class Replay:
+    """A tagger that answers with what it tagged before (the threshold sweep tags each article once)."""
+
+    def __init__(self, taggings: dict[str, span_tagger.Tagging]) -> None:
+        self.taggings = taggings
+
+    def tag(self, text: str) -> span_tagger.Tagging:
+        return self.taggings[text]
+
+
+def choose(held: list[GoldArticle], weights: Path) -> None:
+    from train_cue_lexicon import parsed_train
+
+    tagger = span_tagger.SpanTagger(weights)
+    docs = {a.name: d for a, d in parsed_train()}
+    started = time.time()
+    taggings = {a.text: tagger.tag(a.text) for a in held}
+    words = sum(len(a.text.split()) for a in held)
+    print(f"tagged {len(held)} held-out articles: {words / (time.time() - started):.0f} words/s")
+    for role in ROLES:
+        gold = [{trim_span(a.text, *o) for o in (outer(getattr(g, role)) for g in a.attributions) if o}
+                for a in held]
+        got = [{(s.start, s.end) for s in taggings[a.text].spans[role]} for a in held]
+        tp = sum(len(g & p) for g, p in zip(gold, got))
+        precision, recall = tp / max(sum(map(len, got)), 1), tp / max(sum(map(len, gold)), 1)
+        print(f"  tagger alone, {role}: F1 {2 * precision * recall / max(precision + recall, 1e-9):.4f} "
+              f"(P {precision:.3f} R {recall:.3f})")
+
+    def predict(threshold: float | None, support: float) -> object:
+        def run(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
+            tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT = threshold or 1.1, support
+            found = extract_quotes(docs[article.name], span_tagger=Replay(taggings) if threshold or support else False)
+            return [{"content": (q.start, q.end), "cue": (q.cue.start, q.cue.end) if q.cue else None,
+                     "source": (q.source.start, q.source.end) if q.source else None,
+                     "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None}
+                    for q in found]
+        return run
+
+    shipped = tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT
+    print("held-out fifth, as bench/quotes.py scores (confidence: of the tagger's new quotes; support: the")
+    print("cue probability under which a quote of the rules is dropped):")
+    settings = [(None, 0.0)] + [(t, 0.0) for t in THRESHOLDS] + [(shipped[0], s) for s in SUPPORTS]
+    for threshold, support in settings:
+        r = score(held, predict(threshold, support), None)
+        name = "rules alone" if threshold is None else f"confidence {threshold}, support {support}"
+        print(f"  {name:30s} source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
+              f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f}")
+    tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT = shipped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--epochs", type=float, default=3)
+    parser.add_argument("--out", type=Path, default=span_tagger.WEIGHTS)
+    parser.add_argument("--choose", action="store_true", help="score the held-out fifth; no training")
+    parser.add_argument("--weights", type=Path, default=span_tagger.WEIGHTS)
+    args = parser.parse_args()
+    fitted, held = held_out_split(polnear_articles("train"))
+    if args.choose:
+        choose(held, args.weights)
+    else:
+        train(fitted, args.epochs, args.out)
+
+
+if __name__ == "__main__":
+    main()
