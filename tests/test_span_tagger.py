@@ -58,6 +58,7 @@ def test_a_confident_tagged_attribution_becomes_a_quote(doc):
     assert [(q.text, q.cue.text, q.source.text, q.speaker.name) for q in added] == [
         ("the plan will work", "doubts", "Smith", "Smith")]
     assert added[0].kind == "indirect"
+    assert added[0].act == "belief"  # "doubt" reports a belief, not a statement
 
 
 def test_the_parse_names_the_source_when_the_tagger_marks_none(doc):

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from newsloom.nlp.quotes import Quote, _Candidate, _make_quote, _source_bounds, _subject, _token_bounds
+# (this module extends quotes.py, as continuation.py and layout.py do: it builds quotes with its own helpers)
+from newsloom.nlp.quotes import (
+    Quote,
+    _Candidate,
+    _make_quote,
+    _source_bounds,
+    _subject,
+    _token_bounds,
+    cue_kind,
+)
 from newsloom.nlp.span_tagger import TaggedSpan, Tagging
 
 #: confidence a tagged content, its cue and its source need
@@ -90,7 +99,10 @@ def tagged_quotes(doc: Doc, quotes: list[Quote], tagging: Tagging, marks: list[t
             continue
         if bounds[2] is None:
             bounds[2] = _parsed_source(doc, bounds[1], bounds[0])
-        found.append(_make_quote(doc, *bounds[0], _Candidate(bounds[0], bounds[1], bounds[2]), marks, resolver))
+        # "belief" when the cue's head is a verb the cue lexicon counts as one (believe, plan, want …)
+        act = cue_kind(doc[bounds[1][0] : bounds[1][1]].root) or "statement"
+        found.append(_make_quote(doc, *bounds[0], _Candidate(bounds[0], bounds[1], bounds[2], act=act), marks,
+                                 resolver))
         taken.append(where)
         used_cues.append((cue.start, cue.end))
     return found
