@@ -144,13 +144,13 @@ def test_folding_the_adapters_in_keeps_the_outputs():
     import torch
     from safetensors.torch import load_file
 
-    from newsloom.nlp.span_tagger import WEIGHTS, SpanTagger, batch, build_network
+    from newsloom.nlp.span_tagger import WEIGHTS, SpanTagger, batch, build_network, framed, pieces
 
     tagger = SpanTagger()
     adapted = build_network()
     adapted.load_state_dict({k: v.float() for k, v in load_file(str(WEIGHTS)).items()}, strict=False)
     adapted.eval()
-    ids, _ = tagger.pieces("The minister said the talks would resume in March, aides confirmed.")
-    x, mask, _ = batch([[tagger.tokenizer.cls_token_id, *ids, tagger.tokenizer.sep_token_id]])
+    ids, _ = pieces(tagger.tokenizer, "The minister said the talks would resume in March, aides confirmed.")
+    x, mask, _ = batch([framed(tagger.tokenizer, ids, 0)])
     with torch.inference_mode():
         assert torch.allclose(adapted(x, mask), tagger.network(x, mask), atol=1e-4)

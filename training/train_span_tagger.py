@@ -27,6 +27,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from newsloom.evaluation.metrics import prf  # noqa: E402
 from newsloom.evaluation.polnear import GoldArticle, polnear_articles, trim_span  # noqa: E402
 from newsloom.nlp import span_tagger, tagged  # noqa: E402
 from newsloom.nlp.quotes import extract_quotes  # noqa: E402
@@ -43,8 +44,7 @@ def held_out_split(articles: list[GoldArticle]) -> tuple[list[GoldArticle], list
 
 
 def tags_of(tokenizer, article: GoldArticle) -> tuple[list[int], np.ndarray]:  # noqa: ANN001
-    encoded = tokenizer(article.text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
-    ids, offsets = encoded["input_ids"], encoded["offset_mapping"]
+    ids, offsets = span_tagger.pieces(tokenizer, article.text)
     tags = np.zeros((len(ids), len(ROLES)), dtype=np.int64)
     for r, role in enumerate(ROLES):
         spans = {o for o in (outer(getattr(g, role)) for g in article.attributions) if o}
@@ -61,8 +61,7 @@ def tags_of(tokenizer, article: GoldArticle) -> tuple[list[int], np.ndarray]:  #
 
 def windows(tokenizer, ids: list[int], tags: np.ndarray) -> list[tuple[list[int], np.ndarray]]:  # noqa: ANN001
     none = np.full((1, len(ROLES)), -100)
-    return [([tokenizer.cls_token_id, *ids[s : s + span_tagger.WINDOW], tokenizer.sep_token_id],
-             np.concatenate([none, tags[s : s + span_tagger.WINDOW], none]))
+    return [(span_tagger.framed(tokenizer, ids, s), np.concatenate([none, tags[s : s + span_tagger.WINDOW], none]))
             for s in span_tagger.window_starts(len(ids))]
 
 
@@ -131,15 +130,15 @@ def choose(held: list[GoldArticle], weights: Path) -> None:
         gold = [{trim_span(a.text, *o) for o in (outer(getattr(g, role)) for g in a.attributions) if o}
                 for a in held]
         got = [{(s.start, s.end) for s in taggings[a.text].spans[role]} for a in held]
-        tp = sum(len(g & p) for g, p in zip(gold, got))
-        precision, recall = tp / max(sum(map(len, got)), 1), tp / max(sum(map(len, gold)), 1)
-        print(f"  tagger alone, {role}: F1 {2 * precision * recall / max(precision + recall, 1e-9):.4f} "
-              f"(P {precision:.3f} R {recall:.3f})")
+        m = prf(sum(len(g & p) for g, p in zip(gold, got)), sum(len(p - g) for g, p in zip(gold, got)),
+                sum(len(g - p) for g, p in zip(gold, got)))
+        print(f"  tagger alone, {role}: F1 {m.f1:.4f} (P {m.precision:.3f} R {m.recall:.3f})")
 
     def predict(threshold: float | None, support: float) -> object:
         def run(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
-            tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT = threshold or 1.1, support
-            found = extract_quotes(docs[article.name], span_tagger=Replay(taggings) if threshold or support else False)
+            if threshold is not None:  # (None: the rules alone)
+                tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT = threshold, support
+            found = extract_quotes(docs[article.name], span_tagger=Replay(taggings) if threshold is not None else False)
             return [{"content": (q.start, q.end), "cue": (q.cue.start, q.cue.end) if q.cue else None,
                      "source": (q.source.start, q.source.end) if q.source else None,
                      "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None}

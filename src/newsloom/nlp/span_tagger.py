@@ -146,6 +146,17 @@ def window_starts(n: int) -> list[int]:
     return starts
 
 
+def pieces(tokenizer: Any, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """MiniLM's word pieces of ``text`` (no [CLS]/[SEP]) and their character offsets."""
+    encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
+    return encoded["input_ids"], encoded["offset_mapping"]
+
+
+def framed(tokenizer: Any, ids: list[int], start: int) -> list[int]:
+    """The window of ``ids`` from ``start``, between [CLS] and [SEP], as the network reads it."""
+    return [tokenizer.cls_token_id, *ids[start : start + WINDOW], tokenizer.sep_token_id]
+
+
 def batch(items: list[list[int]], labels: list[np.ndarray] | None = None) -> tuple:
     """Padded tensors: piece ids, attention mask and (when given) tags, -100 where there is none."""
     import torch
@@ -209,10 +220,6 @@ class SpanTagger:
         self.network.eval()
         self._torch = torch
 
-    def pieces(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
-        encoded = self.tokenizer(text, add_special_tokens=False, return_offsets_mapping=True, verbose=False)
-        return encoded["input_ids"], encoded["offset_mapping"]
-
     def log_probs(self, ids: list[int]) -> np.ndarray:
         """Per piece, role and tag, from the window where the piece sits most centrally."""
         n = len(ids)
@@ -221,11 +228,10 @@ class SpanTagger:
         if not n:
             return out
         starts = window_starts(n)
-        cls, sep = self.tokenizer.cls_token_id, self.tokenizer.sep_token_id
         with self._torch.inference_mode():
             for b in range(0, len(starts), 8):
                 group = starts[b : b + 8]
-                x, mask, _ = batch([[cls, *ids[s : s + WINDOW], sep] for s in group])
+                x, mask, _ = batch([framed(self.tokenizer, ids, s) for s in group])
                 scores = self.network(x, mask).log_softmax(-1).numpy()
                 for k, s in enumerate(group):
                     length = min(WINDOW, n - s)
@@ -236,7 +242,7 @@ class SpanTagger:
         return out
 
     def tag(self, text: str) -> Tagging:
-        ids, offsets = self.pieces(text)
+        ids, offsets = pieces(self.tokenizer, text)
         log_probs = self.log_probs(ids)
         return Tagging({role: decode(log_probs, offsets, text, r) for r, role in enumerate(ROLES)},
                        np.array(offsets, dtype=np.int64).reshape(-1, 2), 1 - np.exp(log_probs[:, :, OUTSIDE]))
