@@ -722,3 +722,16 @@ def test_an_apposition_the_parser_split_in_two_is_one_role():
     (quote,) = find_quotes("“The meeting went well,” said Bharat Bhushan Babu, Defence Ministry’s Principal Spokesperson.")
     assert quote.speaker.name == "Bharat Bhushan Babu"
     assert quote.speaker.role == "Defence Ministry’s Principal Spokesperson"
+
+
+def test_the_cue_model_can_be_switched_off_for_the_speech_list():
+    # the training scripts compare the shipped cue model with the speech list and lexicon rule alone
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import extract_quotes
+
+    doc = load_nlp()(STORY)
+    with_model = extract_quotes(doc)
+    speech_list = extract_quotes(doc, cue_model=False)
+    assert {q.cue.text for q in speech_list if q.cue} >= {"said", "reported"}
+    assert [(q.start, q.end) for q in with_model if q.cue and q.cue.text == "said"] == \
+        [(q.start, q.end) for q in speech_list if q.cue and q.cue.text == "said"]

@@ -157,7 +157,7 @@ def main() -> None:
             quote_module.MIN_CUE_RATE = min_rate
             # the lexicon rule alone, not the cue model trained later from it
             result = score([a for a, _ in held], lambda art, nlp: [
-                _pred(q) for q in quote_module.extract_quotes(docs[id(art)], use_cue_model=False)], None)
+                _pred(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=False)], None)
             print(f"min_rate {min_rate}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
                   f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} "
                   f"speaker {result['speaker']:.3f}")

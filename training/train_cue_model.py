@@ -85,8 +85,8 @@ def main() -> None:
     best = (-1.0, 0.5)
     for threshold in (None, 0.25, 0.35, 0.45, 0.55):  # None: the lexicon rule alone, for comparison
         model = cue_module.CueModel(booster, threshold or 0.5, fit_lexicon)
-        result = score([a for a, _ in held], lambda art, nlp, m=model, use=threshold is not None: [
-            _pred(q) for q in quote_module.extract_quotes(docs[id(art)], use_cue_model=use, cue_model=m)], None)
+        result = score([a for a, _ in held], lambda art, nlp, m=model if threshold is not None else False: [
+            _pred(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=m)], None)
         total = result["source"].f1 + result["cue"].f1 + result["content"].f1
         print(f"threshold {threshold}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
               f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} speaker {result['speaker']:.3f}")

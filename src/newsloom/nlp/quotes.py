@@ -779,14 +779,14 @@ def _token_bounds(doc: Doc, start_char: int, end_char: int) -> tuple[int, int] |
     return (span.start, span.end) if span is not None else None
 
 
-def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel | None = None,
+def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
                    boundary_model: BoundaryModel | None | bool = True,
                    cue_extent_model: CueExtentModel | None | bool = True,
                    span_tagger: SpanTagger | None | bool = True) -> list[Quote]:
     """Every attributed statement in ``doc`` (parsed), in text order.
 
-    Cues are chosen by ``cue_model`` (default: the shipped one); ``use_cue_model=False`` falls back to the
-    speech list plus the lexicon rule (the training scripts compare the two). ``boundary_model`` may move an
+    Cues are chosen by ``cue_model`` (``True``: the shipped one; ``False``: none, the speech list plus the
+    lexicon rule, which the training scripts compare with it). ``boundary_model`` may move an
     edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
     rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
     (:mod:`newsloom.nlp.cue_extent`), after the contents have moved.
@@ -799,7 +799,7 @@ def extract_quotes(doc: Doc, *, use_cue_model: bool = True, cue_model: CueModel 
     marks = quotation_spans(text)
     mark_tokens = quotation_token_spans(doc, marks)
     resolver = SpeakerResolver(doc, mark_tokens)
-    model = (cue_model or default_cue_model()) if use_cue_model else None
+    model = default_cue_model() if cue_model is True else cue_model or None
     inside_marks = set()
     for ms, me in mark_tokens:
         inside_marks.update(range(ms, me))
