@@ -21,7 +21,7 @@ from newsloom.nlp.span_tagger import (
     default_span_tagger,
     window_starts,
 )
-from newsloom.nlp.tagged import supported, tagged_quotes
+from newsloom.nlp.tagged import supported, tagged_quotes, with_tagged_sources
 
 TEXT = "Smith doubts the plan will work. The weather was fine.\n\nJones left early."
 
@@ -92,6 +92,23 @@ def test_a_rule_quote_whose_cue_the_tagger_rules_out_is_dropped():
     assert quote.cue.text == "said"
     assert supported([quote], tagging(text, {"cue": [("said", 0.6)]})) == [quote]
     assert supported([quote], tagging(text, {"cue": [("said", 0.01)]})) == []
+
+
+def test_a_near_sure_tagged_source_sets_the_source_phrase_but_not_the_speaker():
+    text = "Ed Rendell, a former governor, said the race was close."
+    (quote,) = extract_quotes(load_nlp()(text), span_tagger=False)
+    speaker = quote.speaker
+    assert quote.source.text == "Ed Rendell, a former governor"
+    # not sure enough: the rules' phrase stays
+    (kept,) = with_tagged_sources(text, [quote], tagging(text, {"source": [("Ed Rendell", 0.9)]}))
+    assert kept.source.text == "Ed Rendell, a former governor"
+    (moved,) = with_tagged_sources(text, [quote], tagging(text, {"source": [("Ed Rendell", 0.99)]}))
+    assert (moved.source.text, moved.source.start, moved.source.end) == ("Ed Rendell", 0, 10)
+    assert moved.speaker == speaker
+    # two sure sources over one phrase: no telling which, the phrase stays
+    two = tagging(text, {"source": [("Ed Rendell", 0.99), ("a former governor", 0.99)]})
+    (quote,) = extract_quotes(load_nlp()(text), span_tagger=False)
+    assert with_tagged_sources(text, [quote], two)[0].source.text == "Ed Rendell, a former governor"
 
 
 def test_decode_reads_bio_tags_into_trimmed_spans():

@@ -790,8 +790,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     edge of each content (:mod:`newsloom.nlp.boundaries`; ``True``: the shipped model, ``False``: none, the
     rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
     (:mod:`newsloom.nlp.cue_extent`), after the contents have moved.
-    ``span_tagger`` drops quotes whose cue the learned tagger all but rules out and adds quotes for its
-    confident spans that no rule found (:mod:`newsloom.nlp.tagged`; ``True``: the tagger when
+    ``span_tagger`` drops quotes whose cue the learned tagger all but rules out, gives source phrases the
+    extent of its near-sure sources and adds quotes for its confident spans that no rule found (:mod:`newsloom.nlp.tagged`; ``True``: the tagger when
     ``NEWSLOOM_TAGGER`` switches it on, else none)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
@@ -865,10 +865,11 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
             quotes = _with_refined_cues(doc, quotes, cue_model_, cols)
     tagger = default_span_tagger() if span_tagger is True else span_tagger or None
     if tagger is not None:
-        from newsloom.nlp.tagged import supported, tagged_quotes  # (tagged.py imports this module)
+        # (tagged.py imports this module)
+        from newsloom.nlp.tagged import supported, tagged_quotes, with_tagged_sources
 
         tagging = tagger.tag(text)
-        quotes = supported(quotes, tagging)
+        quotes = with_tagged_sources(text, supported(quotes, tagging), tagging)
         quotes += tagged_quotes(doc, quotes, tagging, mark_tokens, resolver)
     quotes.sort(key=lambda q: q.start)
     return quotes

@@ -3,10 +3,13 @@
 - A quote of the rules whose cue the tagger gives almost no chance of being a cue is dropped.
 - A tagged content that overlaps no quote of the rules becomes a quote when a tagged cue stands near it in the
   same paragraph; the source is the tagged source nearest that cue, else the parse's subject of the cue.
+- A quote's source phrase takes the extent of the one tagged source that overlaps it, when the tagger is all
+  but sure of that span ("Rendell, a Clinton surrogate" where the parse gave "Rendell").
 
-The rules' extents stay as they are: where both find an attribution, the tagger's extents are worse (on the
-held-out fifth of PolNeAR train: exact source, cue and content F1 all lower when its spans replace the
-rules'). Thresholds chosen on that fifth: ``training/train_span_tagger.py --choose``.
+Otherwise the rules' extents stay as they are: where both find an attribution, the tagger's cue and content
+extents are worse (on the held-out fifth of PolNeAR train, exact F1 lower when its spans replace the
+rules'), and so are its sources below near certainty. Thresholds chosen on that fifth:
+``training/train_span_tagger.py --choose``.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from spacy.tokens import Doc
 # (this module extends quotes.py, as continuation.py and layout.py do: it builds quotes with its own helpers)
 from newsloom.nlp.quotes import (
     Quote,
+    TextSpan,
     _Candidate,
     _make_quote,
     _source_bounds,
@@ -26,9 +30,11 @@ from newsloom.nlp.quotes import (
 from newsloom.nlp.span_tagger import TaggedSpan, Tagging
 
 #: confidence a tagged content, its cue and its source need
-MIN_CONFIDENCE = 0.8
+MIN_CONFIDENCE = 0.85
 #: below this cue probability on every piece of its cue, a quote of the rules is dropped
-MIN_CUE_SUPPORT = 0.05
+MIN_CUE_SUPPORT = 0.2
+#: confidence at which a tagged source's extent replaces the rules' source phrase it overlaps
+MIN_SOURCE_OVERRIDE = 0.95
 #: how far (characters) a cue may stand from its content, and a source from its cue
 CUE_REACH, SOURCE_REACH = 200, 120
 
@@ -71,6 +77,21 @@ def supported(quotes: list[Quote], tagging: Tagging, min_support: float | None =
     """``quotes`` without those whose cue the tagger all but rules out (quotes without a cue stay)."""
     min_support = MIN_CUE_SUPPORT if min_support is None else min_support
     return [q for q in quotes if q.cue is None or tagging.support("cue", q.cue.start, q.cue.end) >= min_support]
+
+
+def with_tagged_sources(text: str, quotes: list[Quote], tagging: Tagging,
+                        min_confidence: float | None = None) -> list[Quote]:
+    """``quotes`` with each source phrase set to the extent of the one sure tagged source overlapping it (the
+    speaker, resolved from the rules' mention, stays)."""
+    min_confidence = MIN_SOURCE_OVERRIDE if min_confidence is None else min_confidence
+    sure = [s for s in tagging.spans["source"] if s.confidence >= min_confidence]
+    for quote in quotes:
+        if quote.source is None:
+            continue
+        hits = [s for s in sure if _gap((s.start, s.end), (quote.source.start, quote.source.end)) < 0]
+        if len(hits) == 1:
+            quote.source = TextSpan(text[hits[0].start : hits[0].end], hits[0].start, hits[0].end)
+    return quotes
 
 
 def tagged_quotes(doc: Doc, quotes: list[Quote], tagging: Tagging, marks: list[tuple[int, int]], resolver,  # noqa: ANN001
