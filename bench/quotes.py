@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import re
 import time
+from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
@@ -154,12 +155,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="dev")
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
+    parser.add_argument("--tagger-weights", type=Path, default=span_tagger.WEIGHTS,
+                        help="span tagger weights for the tagger row (default: the shipped ones)")
     args = parser.parse_args()
     articles = polnear_articles(args.split)
     nlp = load_nlp()
     systems = {"newsloom": predictions_newsloom}
     if span_tagger.available():  # the optional learned tagger (pip install -e '.[tagger]')
-        tagger = span_tagger.SpanTagger()
+        tagger = span_tagger.SpanTagger(args.tagger_weights)
         systems["newsloom + span tagger"] = lambda a, nlp: predictions_newsloom(a, nlp, tagger)
     if args.textacy:
         systems["textacy direct_quotations"] = predictions_textacy

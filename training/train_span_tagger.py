@@ -39,11 +39,19 @@ ROLES = span_tagger.ROLES
 THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.9, 0.95]
 SUPPORTS = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]
 OVERRIDES = [0.9, 0.95, 0.98]
+#: PolNeAR train's article count: weights trained on this many saw the held-out fifth
+HELD_OUT_TOTAL = 840
 
 
 def held_out_split(articles: list[GoldArticle]) -> tuple[list[GoldArticle], list[GoldArticle]]:
     """(trained on, held out): the same fifth as the other quote models' scripts."""
     return [a for i, a in enumerate(articles) if i % 5], [a for i, a in enumerate(articles) if not i % 5]
+
+
+def trained_on(count: int) -> str:
+    """What the weights' metadata says they saw (``--choose`` reads it)."""
+    which = "all articles, the held-out fifth included" if count == HELD_OUT_TOTAL else "i % 5 != 0"
+    return f"PolNeAR train, {which} ({count} articles)"
 
 
 def tags_of(tokenizer, article: GoldArticle) -> tuple[list[int], np.ndarray]:  # noqa: ANN001
@@ -105,8 +113,7 @@ def train(articles: list[GoldArticle], epochs: float, out: Path) -> None:
             if step % 50 == 0:
                 print(f"step {step}/{steps} loss {loss.item():.4f} {time.time() - started:.0f} s", flush=True)
     state = {k: v.half().contiguous() for k, v in span_tagger.trained_state(network).items()}
-    save_file(state, str(out), metadata={"trained_on": f"PolNeAR train, i % 5 != 0 ({len(articles)} articles)",
-                                         "epochs": str(epochs)})
+    save_file(state, str(out), metadata={"trained_on": trained_on(len(articles)), "epochs": str(epochs)})
     print(f"wrote {out}")
 
 
@@ -121,8 +128,16 @@ class Replay:
 
 
 def choose(held: list[GoldArticle], weights: Path) -> None:
+    from safetensors import safe_open
+
     from train_cue_lexicon import parsed_train
 
+    with safe_open(str(weights), "np") as f:
+        seen = (f.metadata() or {}).get("trained_on", "")
+    print(f"weights {weights}: trained on {seen or 'unknown'}")
+    if "held-out fifth included" in seen:
+        print("WARNING: these weights saw the held-out fifth; its scores below flatter them (train with --out F "
+              "and pass --weights F to choose thresholds)")
     tagger = span_tagger.SpanTagger(weights)
     docs = {a.name: d for a, d in parsed_train()}
     started = time.time()
@@ -138,10 +153,10 @@ def choose(held: list[GoldArticle], weights: Path) -> None:
         print(f"  tagger alone, {role}: F1 {m.f1:.4f} (P {m.precision:.3f} R {m.recall:.3f})")
 
     def predict(threshold: float | None, support: float, override: float) -> object:
+        if threshold is not None:  # (None: the rules alone)
+            tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT, tagged.MIN_SOURCE_OVERRIDE = threshold, support, override
+
         def run(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
-            if threshold is not None:  # (None: the rules alone)
-                tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT = threshold, support
-                tagged.MIN_SOURCE_OVERRIDE = override
             found = extract_quotes(docs[article.name], span_tagger=Replay(taggings) if threshold is not None else False)
             return [{"content": (q.start, q.end), "cue": (q.cue.start, q.cue.end) if q.cue else None,
                      "source": (q.source.start, q.source.end) if q.source else None,

@@ -791,8 +791,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     rules' extents, as its training script reads them); ``cue_extent_model`` likewise the end of each cue
     (:mod:`newsloom.nlp.cue_extent`), after the contents have moved.
     ``span_tagger`` drops quotes whose cue the learned tagger all but rules out, gives source phrases the
-    extent of its near-sure sources and adds quotes for its confident spans that no rule found (:mod:`newsloom.nlp.tagged`; ``True``: the tagger when
-    ``NEWSLOOM_TAGGER`` switches it on, else none)."""
+    extent of its near-sure sources and adds quotes for its confident spans that no rule found
+    (:mod:`newsloom.nlp.tagged`; ``True``: the tagger when ``NEWSLOOM_TAGGER`` switches it on, else none)."""
     from newsloom.nlp.speakers import SpeakerResolver
 
     text = doc.text  # (spaCy builds it from the tokens on each access)

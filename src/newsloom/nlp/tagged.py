@@ -15,6 +15,8 @@ rules'), and so are its sources below near certainty. Thresholds chosen on that 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc
 
 # (this module extends quotes.py, as continuation.py and layout.py do: it builds quotes with its own helpers)
@@ -82,17 +84,17 @@ def supported(quotes: list[Quote], tagging: Tagging, min_support: float | None =
 
 def with_tagged_sources(text: str, quotes: list[Quote], tagging: Tagging,
                         min_confidence: float | None = None) -> list[Quote]:
-    """``quotes``, each source phrase set (in place) to the extent of the one sure tagged source overlapping it;
-    the speaker, resolved from the rules' mention, stays."""
+    """``quotes``, each source phrase set to the extent of the one sure tagged source overlapping it; the
+    speaker, resolved from the rules' mention, stays."""
     min_confidence = MIN_SOURCE_OVERRIDE if min_confidence is None else min_confidence
     sure = [s for s in tagging.spans["source"] if s.confidence >= min_confidence]
+    out = []
     for quote in quotes:
-        if quote.source is None:
-            continue
-        hits = [s for s in sure if _gap((s.start, s.end), (quote.source.start, quote.source.end)) < 0]
+        hits = [s for s in sure if quote.source and _gap((s.start, s.end), (quote.source.start, quote.source.end)) < 0]
         if len(hits) == 1:
-            quote.source = TextSpan(text[hits[0].start : hits[0].end], hits[0].start, hits[0].end)
-    return quotes
+            quote = replace(quote, source=TextSpan(text[hits[0].start : hits[0].end], hits[0].start, hits[0].end))
+        out.append(quote)
+    return out
 
 
 def tagged_quotes(doc: Doc, quotes: list[Quote], tagging: Tagging, marks: list[tuple[int, int]], resolver,  # noqa: ANN001
