@@ -56,17 +56,18 @@ def has_mark(text: str, span: tuple[int, int]) -> bool:
     return any(c in _MARKS for c in text[lo:hi]) or _TYPEWRITER in text[max(span[0] - 2, 0) : span[1] + 2]
 
 
+def prediction(q) -> dict:  # noqa: ANN001
+    """What the scorer reads off one newsloom quote (the training scripts score quotes the same way)."""
+    return {
+        "content": (q.start, q.end),
+        "cue": (q.cue.start, q.cue.end) if q.cue else None,
+        "source": (q.source.start, q.source.end) if q.source else None,
+        "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
+    }
+
+
 def predictions_newsloom(article: GoldArticle, nlp, tagger=False) -> list[dict]:  # noqa: ANN001
-    doc = nlp(article.text)
-    out = []
-    for q in extract_quotes(doc, span_tagger=tagger):
-        out.append({
-            "content": (q.start, q.end),
-            "cue": (q.cue.start, q.cue.end) if q.cue else None,
-            "source": (q.source.start, q.source.end) if q.source else None,
-            "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
-        })
-    return out
+    return [prediction(q) for q in extract_quotes(nlp(article.text), span_tagger=tagger)]
 
 
 def predictions_textacy(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001

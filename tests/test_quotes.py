@@ -398,6 +398,17 @@ def test_a_quoted_show_told_after_the_statement_continues_nothing():
     assert q.text == "We will win … and we will win big"
 
 
+def test_a_term_the_narrative_quotes_after_the_statement_continues_nothing():
+    text = ("“The harbour cannot wait another year,” said Miriam Okafor, who chairs the dockers’ union. Okafor is "
+            "standing for one of the 12 “at-large” seats on the port board.")
+    q = by_text(find_quotes(text), "cannot wait")
+    assert q.text == "The harbour cannot wait another year"
+    # a longer quotation after the attribution is still the statement's sequel
+    text = "“The harbour cannot wait,” Okafor said. The vote is on Friday. “We will strike on Monday if we must.”"
+    q = by_text(find_quotes(text), "cannot wait")
+    assert q.text == "The harbour cannot wait … We will strike on Monday if we must"
+
+
 def test_a_mixed_quote_shows_both_marks_of_its_quotation():
     # the content's own bounds are trimmed of punctuation; its text still never shows half a pair of marks
     quotes = find_quotes("Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "
@@ -405,6 +416,12 @@ def test_a_mixed_quote_shows_both_marks_of_its_quotation():
     assert [q.text for q in quotes] == ["the union will “leave here with momentum.”", "“deep concern” over the plan"]
     assert all(q.text == "Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "
                "over the plan."[q.start : q.end] for q in quotes)
+
+
+def test_single_marks_are_balanced_too_and_apostrophes_left_alone():
+    quotes = find_quotes("Kirby also expressed ‘deep concern’ for the security situation. Okafor said the union’s "
+                         "members won’t return.")
+    assert [q.text for q in quotes] == ["‘deep concern’ for the security situation", "the union’s members won’t return"]
 
 
 def test_quotation_marks_glued_to_words_by_a_scraper():

@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.nlp.quotes import extract_quotes  # noqa: E402
-from quotes import score  # noqa: E402
-from train_cue_lexicon import _pred, parsed_train  # noqa: E402
+from quotes import prediction, score  # noqa: E402
+from train_cue_lexicon import parsed_train  # noqa: E402
 
 
 def main() -> None:
@@ -30,7 +30,7 @@ def main() -> None:
     args = parser.parse_args()
     held = [pair for i, pair in enumerate(parsed_train()) if args.all or not i % 5]
     docs = {id(article): doc for article, doc in held}
-    result = score([a for a, _ in held], lambda art, nlp: [_pred(q) for q in extract_quotes(docs[id(art)])], None)
+    result = score([a for a, _ in held], lambda art, nlp: [prediction(q) for q in extract_quotes(docs[id(art)])], None)
     d = args.digits
     print(f"{'all of train' if args.all else 'held-out train'} ({len(held)} articles): source "
           f"{result['source'].f1:.{d}f} cue {result['cue'].f1:.{d}f} content {result['content'].f1:.{d}f} "

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import boundaries  # noqa: E402
 from newsloom.nlp.quotes import content_items, extract_quotes, quotation_token_spans  # noqa: E402
-from quotes import outer, score  # noqa: E402
+from quotes import outer, prediction, score  # noqa: E402
 from train_cue_lexicon import parsed_train  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data"
@@ -128,16 +128,6 @@ def threshold_table(held_articles: list, probs: list, role: str) -> tuple[dict[f
     return scores, max(scores, key=lambda t: (scores[t], t))
 
 
-def scored(quote) -> dict:  # noqa: ANN001
-    """A quote as ``bench/quotes.py`` scores it (source: the whole source phrase; speaker: its mention)."""
-    return {
-        "content": (quote.start, quote.end),
-        "cue": (quote.cue.start, quote.cue.end) if quote.cue else None,
-        "source": (quote.source.start, quote.source.end) if quote.source else None,
-        "mention": (quote.speaker.mention.start, quote.speaker.mention.end) if quote.speaker.mention else None,
-    }
-
-
 def decision_report(held_articles: list, probs: list, threshold: float) -> None:
     """What the model does on the held-out articles at ``threshold``, against what it could do: exact F1 if
     every record took a right candidate where it has one (the oracle over the same candidates), and how many
@@ -167,7 +157,7 @@ def held_out_report(held_pairs: list, option: str, model) -> None:  # noqa: ANN0
     docs = {id(a): d for a, d in held_pairs}
     for name, m in (("no model", False), (f"4/5 model, threshold {model.threshold}", model)):
         r = score([a for a, _ in held_pairs],
-                  lambda art, nlp, m=m: [scored(q) for q in extract_quotes(docs[id(art)], **{option: m})], None)
+                  lambda art, nlp, m=m: [prediction(q) for q in extract_quotes(docs[id(art)], **{option: m})], None)
         print(f"  {name}: source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
               f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f}")
 

@@ -149,7 +149,7 @@ def main() -> None:
         sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
         from newsloom.nlp import cues
         from newsloom.nlp import quotes as quote_module
-        from quotes import score  # noqa: PLC0415
+        from quotes import prediction, score  # noqa: PLC0415
 
         cues.set_cue_lexicon(count(fit))
         docs = {id(a): d for a, d in held}
@@ -157,7 +157,7 @@ def main() -> None:
             quote_module.MIN_CUE_RATE = min_rate
             # the lexicon rule alone, not the cue model trained later from it
             result = score([a for a, _ in held], lambda art, nlp: [
-                _pred(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=False)], None)
+                prediction(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=False)], None)
             print(f"min_rate {min_rate}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
                   f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} "
                   f"speaker {result['speaker']:.3f}")
@@ -166,14 +166,6 @@ def main() -> None:
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(dict(sorted(lexicon.items())), indent=0, ensure_ascii=False) + "\n")
     print(f"{len(lexicon)} cue lemmas written to {OUT}")
-
-
-def _pred(q) -> dict:  # noqa: ANN001
-    return {
-        "content": (q.start, q.end),
-        "cue": (q.cue.start, q.cue.end) if q.cue else None,
-        "source": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None,
-    }
 
 
 if __name__ == "__main__":

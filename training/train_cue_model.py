@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.nlp import cues as cue_module  # noqa: E402
 from newsloom.nlp import quotes as quote_module  # noqa: E402
 from newsloom.nlp.quotes import SPEECH_LEMMAS, quotation_spans  # noqa: E402
-from train_cue_lexicon import _pred, count, parsed_train  # noqa: E402
+from quotes import prediction  # noqa: E402
+from train_cue_lexicon import count, parsed_train  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsloom" / "nlp" / "data"
 FOLDS = 5
@@ -86,7 +87,7 @@ def main() -> None:
     for threshold in (None, 0.25, 0.35, 0.45, 0.55):  # None: the lexicon rule alone, for comparison
         model = cue_module.CueModel(booster, threshold or 0.5, fit_lexicon)
         result = score([a for a, _ in held], lambda art, nlp, m=model if threshold is not None else False: [
-            _pred(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=m)], None)
+            prediction(q) for q in quote_module.extract_quotes(docs[id(art)], cue_model=m)], None)
         total = result["source"].f1 + result["cue"].f1 + result["content"].f1
         print(f"threshold {threshold}: source {result['source'].f1:.3f} cue {result['cue'].f1:.3f} "
               f"content {result['content'].f1:.3f} overlap {result['overlap'].f1:.3f} speaker {result['speaker']:.3f}")

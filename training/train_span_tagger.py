@@ -33,7 +33,7 @@ from newsloom.evaluation.metrics import prf  # noqa: E402
 from newsloom.evaluation.polnear import GoldArticle, polnear_articles, trim_span  # noqa: E402
 from newsloom.nlp import span_tagger, tagged  # noqa: E402
 from newsloom.nlp.quotes import extract_quotes  # noqa: E402
-from quotes import outer, score  # noqa: E402
+from quotes import outer, prediction, score  # noqa: E402
 
 ROLES = span_tagger.ROLES
 THRESHOLDS = [0.5, 0.7, 0.8, 0.85, 0.9, 0.95]
@@ -158,10 +158,7 @@ def choose(held: list[GoldArticle], weights: Path) -> None:
 
         def run(article: GoldArticle, nlp) -> list[dict]:  # noqa: ANN001
             found = extract_quotes(docs[article.name], span_tagger=Replay(taggings) if threshold is not None else False)
-            return [{"content": (q.start, q.end), "cue": (q.cue.start, q.cue.end) if q.cue else None,
-                     "source": (q.source.start, q.source.end) if q.source else None,
-                     "mention": (q.speaker.mention.start, q.speaker.mention.end) if q.speaker.mention else None}
-                    for q in found]
+            return [prediction(q) for q in found]
         return run
 
     shipped = tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT, tagged.MIN_SOURCE_OVERRIDE

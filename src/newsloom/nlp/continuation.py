@@ -8,6 +8,7 @@ Run by :func:`newsloom.nlp.quotes.extract_quotes` after its quotes are built fro
 from __future__ import annotations
 
 import itertools
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -65,10 +66,27 @@ def continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], 
         return True
     if len(between) > CONTINUATION_CHARS:
         return False
+    if (len(between) >= 60 or _SENTENCE_END.search(between)) and _quoted_term(doc, quotation, inside_marks):
+        return False
     if len(between) < 60:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
         return not any(line.strip() for line in between.split("\n")[1:-1])
     return previous.cue is not None and paragraph[prev_token.start] == paragraph[quote_start]
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
+
+
+def _quoted_term(doc: Doc, quotation: tuple[int, int], inside_marks: set[int]) -> bool:
+    """A quotation of a word or three inside a sentence it does not open ('… to select 27 “at-large”
+    delegates'): a term the narrative quotes. After a sentence end, or far from the statement before it, it is
+    no sequel of that statement."""
+    first = next((t for t in doc[quotation[0] : quotation[1]] if t.text not in QUOTATION_MARKS), None)
+    before = doc.text[max(doc[quotation[0]].idx - 20, 0) : doc[quotation[0]].idx].rstrip(" \t" + "".join(QUOTATION_MARKS))
+    if first is None or not before or before[-1] in ".!?:\n" or first.is_sent_start:
+        return False  # it opens a sentence ('… Graham asked. “Neither do I.”')
+    words = sum(1 for t in doc[quotation[0] : quotation[1]] if t.i in inside_marks and not t.is_punct)
+    return words < MIN_CONTINUATION_WORDS
 
 
 #: how a quoted name hangs on the cue ('told "Fox and Friends"')

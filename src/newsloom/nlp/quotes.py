@@ -1147,4 +1147,26 @@ def _balanced_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
         opening = "“«" if opened < 0 else '"'
         if start > 0 and doc[start - 1].text in opening:
             return start - 1, end
+    return _balanced_single_marks(doc, start, end)
+
+
+def _balanced_single_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The same for ‘single’ marks ("expressed ‘deep concern’ for …" gave "deep concern’ for …"). A right
+    single mark is also the apostrophe ("don’t", "Sanders’ plan"), so only a ‘ token right outside the
+    content, with a ’ inside it that does not stand within a word, is taken as the missing half, and the
+    other way round."""
+    text = doc[start:end].text
+    if "‘" not in text and start > 0 and doc[start - 1].text == "‘" and _closing_single.search(text):
+        return start - 1, end
+    last_open = text.rfind("‘")
+    if last_open >= 0 and "’" not in text[last_open:]:
+        for i in range(end, min(end + _MARK_REACH, len(doc))):
+            if doc[i].text == "’":
+                return start, i + 1
+            if not doc[i].is_punct:
+                break
     return start, end
+
+
+#: a right single mark that closes a quotation: not between two letters ("don’t")
+_closing_single = re.compile(r"’(?!\w)")
