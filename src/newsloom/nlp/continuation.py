@@ -47,6 +47,9 @@ def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[t
 #: A quotation continues the previous statement when it follows in the same paragraph within this many
 #: characters of it (room for a long attribution: '…,” Mr. Obama said on Saturday night at the … “…”').
 CONTINUATION_CHARS = 200
+#: Within this many characters ('“A,” he said, “B”') a quotation continues the statement even when the
+#: statement has no cue of its own; farther, only in the cue's paragraph.
+NEAR_CHARS = 60
 
 
 def continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], paragraph: list[int],
@@ -66,9 +69,9 @@ def continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], 
         return True
     if len(between) > CONTINUATION_CHARS:
         return False
-    if (len(between) >= 60 or _SENTENCE_END.search(between)) and _quoted_term(doc, quotation, inside_marks):
+    if (len(between) >= NEAR_CHARS or _SENTENCE_END.search(between)) and _quoted_term(doc, quotation, inside_marks):
         return False
-    if len(between) < 60:
+    if len(between) < NEAR_CHARS:
         # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
         return not any(line.strip() for line in between.split("\n")[1:-1])
     return previous.cue is not None and paragraph[prev_token.start] == paragraph[quote_start]

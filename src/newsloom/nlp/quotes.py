@@ -1156,7 +1156,7 @@ def _balanced_single_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
     content, with a ’ inside it that does not stand within a word, is taken as the missing half, and the
     other way round."""
     text = doc[start:end].text
-    if "‘" not in text and start > 0 and doc[start - 1].text == "‘" and _closing_single.search(text):
+    if "‘" not in text and start > 0 and doc[start - 1].text == "‘" and _CLOSING_SINGLE.search(text):
         return start - 1, end
     last_open = text.rfind("‘")
     if last_open >= 0 and "’" not in text[last_open:]:
@@ -1169,4 +1169,4 @@ def _balanced_single_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 #: a right single mark that closes a quotation: not between two letters ("don’t")
-_closing_single = re.compile(r"’(?!\w)")
+_CLOSING_SINGLE = re.compile(r"’(?!\w)")
