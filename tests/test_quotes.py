@@ -409,6 +409,17 @@ def test_a_term_the_narrative_quotes_after_the_statement_continues_nothing():
     assert q.text == "The harbour cannot wait … We will strike on Monday if we must"
 
 
+def test_a_quotation_is_not_the_content_of_a_later_cue_that_reports_its_own_clause():
+    text = ("“It is a sad day,” Okafor told reporters. “The board has failed the port.” Ines Maurer said she would "
+            "have fired the manager if such a strike had happened in her port.")
+    found = {q.speaker.name: q.text for q in find_quotes(text)}
+    assert found["Okafor"] == "It is a sad day … The board has failed the port"
+    assert found["Ines Maurer"] == "she would have fired the manager if such a strike had happened in her port"
+    # a bare attribution after a quotation still takes it
+    [q] = find_quotes("“The board has failed the port.” Ines Maurer said so on Tuesday.")
+    assert (q.speaker.name, q.text) == ("Ines Maurer", "The board has failed the port")
+
+
 def test_a_mixed_quote_shows_both_marks_of_its_quotation():
     # the content's own bounds are trimmed of punctuation; its text still never shows half a pair of marks
     quotes = find_quotes("Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "

@@ -1042,7 +1042,8 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     lo, hi = _attribution_bounds(cand)
     for ms, me in marks:
         # a cue sharing another verb's subject ('told X that “…,” adding, “…”') reports what follows it
-        if me <= lo and not cand.shared_subject and _joins_after(doc, me, lo):
+        if me <= lo and not cand.shared_subject and _joins_after(doc, me, lo) and not _reports_a_later_clause(
+                doc, cand, me):
             # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
             # the words before it in its sentence
             sentence_start = doc[ms].sent.start
@@ -1063,6 +1064,19 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
                 cand.cue = _cue_through_colon(doc, cand.cue, colon)
             break
     return cand
+
+
+def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation_end: int) -> bool:
+    """'“… no place in a political campaign.” Ohio Gov. John Kasich said he would have fired …': the quotation
+    ends its sentence, and the cue after it governs a clause of its own, which is what it reports — the
+    quotation is not its content (it may go on with the statement before it). Held-out fifth of PolNeAR
+    train, content / overlap / direct/mixed .6271 / .7181 / .8801 → .6285 / .7192 / .8815."""
+    if not (cand.governs and cand.content[0] >= cand.cue[1]):
+        return False
+    last = quotation_end - 1
+    while last >= 0 and doc[last].text in QUOTATION_MARKS:
+        last -= 1
+    return last >= 0 and doc[last].text in (".", "?", "!", "...")
 
 
 def _interrupted_clause_start(doc: Doc, attribution_start: int, quote_start: int) -> int:
@@ -1094,7 +1108,8 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
         if cand.source is None:
             continue
         cue_start, cue_end = _attribution_bounds(cand)
-        if cue_start >= me and not cand.shared_subject and _joins_after(doc, me, cue_start):
+        if cue_start >= me and not cand.shared_subject and _joins_after(doc, me, cue_start) and (
+                not _reports_a_later_clause(doc, cand, me)):
             return cand  # “…,” he said
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
             best = cand  # he said: “…”
