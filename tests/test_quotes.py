@@ -420,6 +420,14 @@ def test_a_quotation_is_not_the_content_of_a_later_cue_that_reports_its_own_clau
     assert (q.speaker.name, q.text) == ("Ines Maurer", "The board has failed the port")
 
 
+def test_a_clause_describing_the_speaker_does_not_take_the_statement_s_sequel():
+    text = ("“The board has no plan for the winter,” said a dockworker who asked not to be named. “Nobody there "
+            "knows the port.”")
+    found = {q.cue.text: q.text for q in find_quotes(text)}
+    assert found["said"] == "The board has no plan for the winter … Nobody there knows the port"
+    assert found.get("asked", "not to be named") == "not to be named"
+
+
 def test_a_mixed_quote_shows_both_marks_of_its_quotation():
     # the content's own bounds are trimmed of punctuation; its text still never shows half a pair of marks
     quotes = find_quotes("Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "

@@ -24,6 +24,8 @@ def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[t
         if covered[k]:
             continue
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
+        if previous is not None:
+            previous = _statement_of_described_speaker(doc, previous, quotes)
         if previous is None or previous.kind == "report" or not continues(doc, text, previous, (ms, me), paragraph,
                                                                                  inside_marks):
             continue
@@ -42,6 +44,19 @@ def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[t
             previous.kind = "mixed"
         previous.quoted.append(TextSpan(s.text, s.start_char, s.end_char))
         previous.end = s.end_char
+
+
+def _statement_of_described_speaker(doc: Doc, previous: Quote, quotes: list[Quote]) -> Quote:
+    """'“…,” said a dockworker who asked not to be named. “…”': the quote before the quotation is the
+    relative clause describing the speaker ("asked not to be named"); the quotation goes on with the statement
+    that speaker made, not with that clause."""
+    cue = previous.cue
+    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    if cue_span is None or not len(cue_span) or cue_span.root.dep_ not in ("relcl", "acl"):
+        return previous
+    described = cue_span.root.head.idx
+    return next((q for q in quotes if q is not previous and q.source is not None and q.end <= previous.start
+                 and q.source.start <= described < q.source.end), previous)
 
 
 #: A quotation continues the previous statement when it follows in the same paragraph within this many
@@ -154,6 +169,9 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
         clause = [token, *(a for a in token.ancestors if cue_verb.is_ancestor(a))]
         if any(t.dep_ in ("ccomp", "parataxis", "conj") for t in clause):  # inside what was said, not about it
             return False
+        if any(t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.i == cue_verb.i
+               for t in clause):
+            return True  # '…,” said an adviser, who declined to be identified. “…”': it describes the speaker
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for t in clause for c in t.children)
 
     return any(
