@@ -428,6 +428,13 @@ def test_a_clause_describing_the_speaker_does_not_take_the_statement_s_sequel():
     assert found.get("asked", "not to be named") == "not to be named"
 
 
+def test_an_editor_s_brackets_stay_in_the_quote():
+    [q] = find_quotes("“[Okafor] knows the port better than anyone,” Maurer said.")
+    assert q.text == "[Okafor] knows the port better than anyone"
+    [q] = find_quotes("Rep. Ines Maurer (D-Lindau) said the port would reopen.")
+    assert q.source.text == "Rep. Ines Maurer (D-Lindau)"
+
+
 def test_a_mixed_quote_shows_both_marks_of_its_quotation():
     # the content's own bounds are trimmed of punctuation; its text still never shows half a pair of marks
     quotes = find_quotes("Okafor said the union will “leave here with momentum.” Reyes expressed “deep concern” "
