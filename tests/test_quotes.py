@@ -426,6 +426,10 @@ def test_a_clause_describing_the_speaker_does_not_take_the_statement_s_sequel():
     found = {q.cue.text: q.text for q in find_quotes(text)}
     assert found["said"] == "The board has no plan for the winter … Nobody there knows the port"
     assert found.get("asked", "not to be named") == "not to be named"
+    # a verb of saying inside the speaker's phrase describes the speaker: it does not stop the sequel
+    [q] = find_quotes("“This is a big day for the harbour,” said Ines Maurer of the dockers’ union, an early voice in "
+                      "urging the board to reopen the north terminal. “Nobody thought it would come.”")
+    assert q.text == "This is a big day for the harbour … Nobody thought it would come"
 
 
 def test_an_editor_s_brackets_stay_in_the_quote():

@@ -169,9 +169,10 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
         clause = [token, *(a for a in token.ancestors if cue_verb.is_ancestor(a))]
         if any(t.dep_ in ("ccomp", "parataxis", "conj") for t in clause):  # inside what was said, not about it
             return False
-        if any(t.dep_ in ("relcl", "acl") and t.head.dep_ in ("nsubj", "nsubjpass") and t.head.head.i == cue_verb.i
-               for t in clause):
-            return True  # '…,” said an adviser, who declined to be identified. “…”': it describes the speaker
+        if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == cue_verb.i for t in clause):
+            # '…,” said an adviser, who declined to be identified. “…”', '…,” said Ross Eisenbrey, an early voice
+            # in urging …': inside the speaker's phrase, it describes the speaker
+            return True
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for t in clause for c in t.children)
 
     return any(
