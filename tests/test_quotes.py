@@ -432,6 +432,14 @@ def test_a_clause_describing_the_speaker_does_not_take_the_statement_s_sequel():
     assert q.text == "This is a big day for the harbour … Nobody thought it would come"
 
 
+def test_set_phrases_with_a_verb_of_saying_attribute_nothing():
+    assert find_quotes("That said, the board needs a plan before the winter.") == []
+    assert find_quotes("Having said that, the board needs a plan.") == []
+    # the same words in an attribution still count
+    [q] = find_quotes("Okafor said that the board needs a plan.")
+    assert (q.speaker.name, q.text) == ("Okafor", "that the board needs a plan")
+
+
 def test_an_editor_s_brackets_stay_in_the_quote():
     [q] = find_quotes("“[Okafor] knows the port better than anyone,” Maurer said.")
     assert q.text == "[Okafor] knows the port better than anyone"

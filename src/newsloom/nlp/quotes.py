@@ -529,6 +529,32 @@ def _according_clause(according: Token) -> Token:
 
 _ACCORDING = get_string_id("according")
 
+#: set phrases built on a verb of saying that report nothing: (words before the verb, the verb, words after)
+_DISCOURSE_MARKERS = (
+    (("that",), "said", (",",)),  # "That said, Fox News's audience tends to be older"
+    (("this",), "said", (",",)),
+    (("that", "being"), "said", (",",)),
+    (("having",), "said", ("that",)),
+    (("needless", "to"), "say", ()),
+    (("suffice", "it", "to"), "say", ()),
+    (("to",), "say", ("the", "least")),
+    (("so", "to"), "speak", ()),
+    (("that", "is", "to"), "say", ()),
+)
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """"That said, …", "Having said that", "needless to say", "to say the least": a verb of saying in a set
+    phrase that links sentences, not an attribution ("That" said nothing)."""
+    doc, i = verb.doc, verb.i
+    for before, word, after in _DISCOURSE_MARKERS:
+        if verb.lower_ != word or i < len(before):
+            continue
+        if [t.lower_ for t in doc[i - len(before) : i]] == list(before) and [
+                t.lower_ for t in doc[i + 1 : i + 1 + len(after)]] == list(after):
+            return True
+    return False
+
 
 def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
     model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
@@ -549,7 +575,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
         act = cue_kind(token, model_cues)
-        if act is None:
+        if act is None or _discourse_marker(token):
             continue
         subject = _subject(token)
         bare = False  # a bare attribution: its content is the quotation it touches, or nothing
