@@ -415,6 +415,10 @@ def test_a_quotation_is_not_the_content_of_a_later_cue_that_reports_its_own_clau
     found = {q.speaker.name: q.text for q in find_quotes(text)}
     assert found["Okafor"] == "It is a sad day … The board has failed the port"
     assert found["Ines Maurer"] == "she would have fired the manager if such a strike had happened in her port"
+    # the same when the later cue's object holds a quotation of its own
+    found = {q.speaker.name: q.text for q in find_quotes(
+        "On Monday, Ines Maurer called the plan “reckless.” Miriam Okafor called the vote “a farce for the port.”")}
+    assert found == {"Ines Maurer": "the plan “reckless.”", "Miriam Okafor": "the vote “a farce for the port.”"}
     # a bare attribution after a quotation still takes it
     [q] = find_quotes("“The board has failed the port.” Ines Maurer said so on Tuesday.")
     assert (q.speaker.name, q.text) == ("Ines Maurer", "The board has failed the port")

@@ -1106,10 +1106,12 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
 
 def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation_end: int) -> bool:
     """'“… no place in a political campaign.” Ohio Gov. John Kasich said he would have fired …': the quotation
-    ends its sentence, and the cue after it governs a clause of its own, which is what it reports — the
-    quotation is not its content (it may go on with the statement before it). Held-out fifth of PolNeAR
-    train, content / overlap / direct/mixed .6271 / .7181 / .8801 → .6285 / .7192 / .8815."""
-    if not (cand.governs and cand.content[0] >= cand.cue[1]):
+    ends its sentence, and the cue after it governs a clause of its own, or has an object holding a quotation
+    of its own ('… called Trump “unhinged.” Sen. Marco Rubio called the statement “offensive.”'), which is
+    what it reports — the quotation is not its content (it may go on with the statement before it). Held-out
+    fifth of PolNeAR train, content / overlap / direct/mixed .6271 / .7181 / .8801 → .6285 / .7192 / .8815
+    (the clause case; docs/benchmarks.md has the object case)."""
+    if not (cand.content[0] >= cand.cue[1] and (cand.governs or _has_quote_mark_span(doc, *cand.content))):
         return False
     last = quotation_end - 1
     while last >= 0 and doc[last].text in QUOTATION_MARKS:
