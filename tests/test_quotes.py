@@ -436,6 +436,17 @@ def test_a_clause_describing_the_speaker_does_not_take_the_statement_s_sequel():
     assert q.text == "This is a big day for the harbour … Nobody thought it would come"
 
 
+def test_a_statement_the_parser_hung_on_the_speaker_s_name_stays_the_statement():
+    [q] = find_quotes("“It’s unanimous,” councilmember Mark Okafor said of the council’s support for terminating "
+                      "Harbour contracts.")
+    assert (q.speaker.name, q.source.text, q.text) == ("Mark Okafor", "councilmember Mark Okafor", "It’s unanimous")
+
+
+def test_a_title_the_tokenizer_splits_stays_out_of_the_name():
+    [q] = find_quotes("On Dec. 2, Col. Steven H. Warren, a military spokesman, said the raid was over.")
+    assert (q.speaker.name, q.speaker.role) == ("Steven H. Warren", "Col.")
+
+
 def test_set_phrases_with_a_verb_of_saying_attribute_nothing():
     assert find_quotes("That said, the board needs a plan before the winter.") == []
     assert find_quotes("Having said that, the board needs a plan.") == []

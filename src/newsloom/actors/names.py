@@ -21,7 +21,9 @@ HONORIFICS = frozenset([*HONORIFIC_GENDER, *(f"{h}." for h in ("mr", "mrs", "ms"
 def widen_name(ent: Span) -> Span:
     """NER sometimes drops a first name ("Bharat [Bhushan Babu]"): take adjacent proper nouns in."""
     doc, start, end = ent.doc, ent.start, ent.end
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLE_WORDS \
+    # (a word: the tokenizer splits "Col." into "Col" and a "." the tagger may call a proper noun)
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isalpha() \
+            and doc[start - 1].lower_ not in TITLE_WORDS \
             and doc[start - 1].ent_type_ in ("", "PERSON") and doc[start - 1].whitespace_ != "":
         start -= 1
     return doc[start:end] if start != ent.start else ent

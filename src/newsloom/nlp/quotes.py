@@ -215,9 +215,13 @@ def _source_bounds(subject: Token) -> tuple[int, int]:
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
     for token in doc[lo:hi]:
         if token.i < subject.i:
-            # a line break, or a dateline's dash ("CLEVELAND — Former AG Mukasey told …")
-            if "\n" in token.text or "\n" in token.whitespace_ or token.text in ("—", "–", "-") and (
-                    token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_):
+            # a line break, or a dateline's dash ("CLEVELAND — Former AG Mukasey told …"), or the closing mark
+            # of a statement the parser hung on the name ('“It’s unanimous,” councilmember Mark Levine said'; a
+            # nickname's marks, 'John “Tig” Tiegen', close no sentence)
+            line_or_dash = "\n" in token.text or "\n" in token.whitespace_ or token.text in ("—", "–", "-") and (
+                token.i > 0 and doc[token.i - 1].whitespace_ and token.whitespace_)
+            closing_mark = token.text in QUOTATION_MARKS and token.i > lo and doc[token.i - 1].text in (",", ".", "?", "!")
+            if line_or_dash or closing_mark:
                 lo = token.i + 1
         elif "\n" in token.text:
             hi = min(hi, token.i)
