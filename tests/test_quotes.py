@@ -447,6 +447,11 @@ def test_a_title_the_tokenizer_splits_stays_out_of_the_name():
     assert (q.speaker.name, q.speaker.role) == ("Steven H. Warren", "Col.")
 
 
+def test_as_x_put_it_attributes_what_follows():
+    [q] = find_quotes("As Okafor put it, “The port is a mess.”")
+    assert (q.speaker.name, q.cue.text, q.text) == ("Okafor", "put it", "The port is a mess")
+
+
 def test_set_phrases_with_a_verb_of_saying_attribute_nothing():
     assert find_quotes("That said, the board needs a plan before the winter.") == []
     assert find_quotes("Having said that, the board needs a plan.") == []

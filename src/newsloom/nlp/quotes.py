@@ -532,6 +532,13 @@ def _according_clause(according: Token) -> Token:
 
 
 _ACCORDING = get_string_id("according")
+_PUT = [get_string_id(w) for w in ("put", "puts")]
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As Vulture put it, “…”", "as one adviser puts it": the idiom says, though "put" is no verb of saying."""
+    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(
+        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
 
 #: set phrases built on a verb of saying that report nothing: (words before the verb, the verb, words after)
 _DISCOURSE_MARKERS = (
@@ -565,8 +572,10 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
     found: list[_Candidate] = []
     # only "according" and the tokens that can be cues are read (making every token's Token object cost more
     # than the rules below); in document order, as before
-    according = np.flatnonzero(doc.to_array(LOWER) == _ACCORDING).tolist()
-    for index in sorted({*according, *(model_cues if model_cues is not None else verb_indexes(doc))}):
+    lower = doc.to_array(LOWER)
+    according = np.flatnonzero(lower == _ACCORDING).tolist()
+    put_it = [i for i in np.flatnonzero(np.isin(lower, _PUT)).tolist() if _puts_it(doc[i])]
+    for index in sorted({*according, *put_it, *(model_cues if model_cues is not None else verb_indexes(doc))}):
         token = doc[index]
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -578,7 +587,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 token.i + 1, token.i + 1)
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
-        act = cue_kind(token, model_cues)
+        act = "statement" if index in put_it else cue_kind(token, model_cues)
         if act is None or _discourse_marker(token):
             continue
         subject = _subject(token)
