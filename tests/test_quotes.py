@@ -458,6 +458,9 @@ def test_set_phrases_with_a_verb_of_saying_attribute_nothing():
     # the same words in an attribution still count
     [q] = find_quotes("Okafor said that the board needs a plan.")
     assert (q.speaker.name, q.text) == ("Okafor", "that the board needs a plan")
+    # nor is the set phrase "another cue" between a statement and its sequel
+    [q] = find_quotes("“The board has no plan for the winter,” Okafor said. That said, “nobody there knows the port.”")
+    assert q.text == "The board has no plan for the winter … nobody there knows the port"
 
 
 def test_an_editor_s_brackets_stay_in_the_quote():

@@ -53,12 +53,17 @@ NEWS_AGENCIES = frozenset(
 #: Without the cue model, a verb outside the speech list is a cue when its learned lexicon rate (how often
 #: it heads a gold cue in PolNeAR train, :func:`newsloom.nlp.cues.cue_lexicon`) is at least this.
 MIN_CUE_RATE = 0.35  # chosen on a held-out fifth of PolNeAR train (train_cue_lexicon.py --choose)
+
+
 def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     """"statement" for speech verbs, "belief" for learned attribution verbs (think, want, plan, show …),
-    None when the token is no cue. With ``model_cues`` (the cue model's choice) that set decides."""
+    None when the token is no cue. With ``model_cues`` (the cue model's choice) that set decides; set phrases
+    ("That said, …") are never cues and "as X put it" always is one, whoever decides."""
     lemma = token.lemma_.lower()
-    if token.pos_ not in ("VERB", "AUX"):
+    if token.pos_ not in ("VERB", "AUX") or _discourse_marker(token):
         return None
+    if _puts_it(token):
+        return "statement"
     if model_cues is not None:
         if token.i not in model_cues:
             return None
@@ -68,6 +73,32 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     if lexicon_entry(token).get("rate", 0.0) >= MIN_CUE_RATE:
         return "belief"
     return None
+
+
+def _puts_it(verb: Token) -> bool:
+    """"As Vulture put it, “…”", "as one adviser puts it": the idiom says, though "put" is no verb of saying."""
+    return verb.lower_ in ("put", "puts") and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+
+
+#: set phrases built on a verb of saying that report nothing: the verb -> (words before it, words after it)
+_DISCOURSE_MARKERS = {
+    # "That said, Fox News's audience tends to be older"
+    "said": ((("that",), (",",)), (("this",), (",",)), (("that", "being"), (",",)), (("having",), ("that",))),
+    "say": ((("needless", "to"), ()), (("suffice", "it", "to"), ()), (("to",), ("the", "least")),
+            (("that", "is", "to"), ())),
+    "speak": ((("so", "to"), ()),),
+}
+
+
+def _discourse_marker(verb: Token) -> bool:
+    """"That said, …", "Having said that", "needless to say", "to say the least": a verb of saying in a set
+    phrase that links sentences, not an attribution ("That" said nothing)."""
+    doc, i = verb.doc, verb.i
+    return any(
+        i >= len(before) and [t.lower_ for t in doc[i - len(before) : i]] == list(before)
+        and [t.lower_ for t in doc[i + 1 : i + 1 + len(after)]] == list(after)
+        for before, after in _DISCOURSE_MARKERS.get(verb.lower_, ()))
 
 
 #: opening mark -> the marks that close it; scraped text mixes straight and curly ones ("…,” said X)
@@ -533,40 +564,6 @@ def _according_clause(according: Token) -> Token:
 
 _ACCORDING = get_string_id("according")
 _PUT = [get_string_id(w) for w in ("put", "puts")]
-
-
-def _puts_it(verb: Token) -> bool:
-    """"As Vulture put it, “…”", "as one adviser puts it": the idiom says, though "put" is no verb of saying."""
-    return any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(
-        c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-
-#: set phrases built on a verb of saying that report nothing: (words before the verb, the verb, words after)
-_DISCOURSE_MARKERS = (
-    (("that",), "said", (",",)),  # "That said, Fox News's audience tends to be older"
-    (("this",), "said", (",",)),
-    (("that", "being"), "said", (",",)),
-    (("having",), "said", ("that",)),
-    (("needless", "to"), "say", ()),
-    (("suffice", "it", "to"), "say", ()),
-    (("to",), "say", ("the", "least")),
-    (("so", "to"), "speak", ()),
-    (("that", "is", "to"), "say", ()),
-)
-
-
-def _discourse_marker(verb: Token) -> bool:
-    """"That said, …", "Having said that", "needless to say", "to say the least": a verb of saying in a set
-    phrase that links sentences, not an attribution ("That" said nothing)."""
-    doc, i = verb.doc, verb.i
-    for before, word, after in _DISCOURSE_MARKERS:
-        if verb.lower_ != word or i < len(before):
-            continue
-        if [t.lower_ for t in doc[i - len(before) : i]] == list(before) and [
-                t.lower_ for t in doc[i + 1 : i + 1 + len(after)]] == list(after):
-            return True
-    return False
-
-
 def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
     model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
     found: list[_Candidate] = []
@@ -574,8 +571,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
     # than the rules below); in document order, as before
     lower = doc.to_array(LOWER)
     according = np.flatnonzero(lower == _ACCORDING).tolist()
-    put_it = [i for i in np.flatnonzero(np.isin(lower, _PUT)).tolist() if _puts_it(doc[i])]
-    for index in sorted({*according, *put_it, *(model_cues if model_cues is not None else verb_indexes(doc))}):
+    put = np.flatnonzero(np.isin(lower, _PUT)).tolist()  # "as X put it" (cue_kind tells), whatever the model says
+    for index in sorted({*according, *put, *(model_cues if model_cues is not None else verb_indexes(doc))}):
         token = doc[index]
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -587,8 +584,8 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
                 token.i + 1, token.i + 1)
             found.append(_Candidate(content, (token.i, to.i + 1), _source_bounds(pobj)))
             continue
-        act = "statement" if index in put_it else cue_kind(token, model_cues)
-        if act is None or _discourse_marker(token):
+        act = cue_kind(token, model_cues)
+        if act is None:
             continue
         subject = _subject(token)
         bare = False  # a bare attribution: its content is the quotation it touches, or nothing
@@ -1205,12 +1202,9 @@ def _balanced_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
     opened = text.count("“") - text.count("”") + text.count("«") - text.count("»")
     straight_odd = text.count('"') % 2 == 1
     if opened > 0 or opened == 0 and straight_odd:
-        closing = "”»" if opened > 0 else '"'
-        for i in range(end, min(end + _MARK_REACH, len(doc))):
-            if doc[i].text in closing:
-                return start, i + 1
-            if not doc[i].is_punct:
-                break
+        after = _mark_just_after(doc, end, "”»" if opened > 0 else '"')
+        if after is not None:
+            return start, after
     if opened < 0 or opened == 0 and straight_odd:
         opening = "“«" if opened < 0 else '"'
         if start > 0 and doc[start - 1].text in opening:
@@ -1228,12 +1222,20 @@ def _balanced_single_marks(doc: Doc, start: int, end: int) -> tuple[int, int]:
         return start - 1, end
     last_open = text.rfind("‘")
     if last_open >= 0 and "’" not in text[last_open:]:
-        for i in range(end, min(end + _MARK_REACH, len(doc))):
-            if doc[i].text == "’":
-                return start, i + 1
-            if not doc[i].is_punct:
-                break
+        after = _mark_just_after(doc, end, "’")
+        if after is not None:
+            return start, after
     return start, end
+
+
+def _mark_just_after(doc: Doc, end: int, marks: str) -> int | None:
+    """The end of one of ``marks`` standing at ``end`` or past punctuation only, within reach."""
+    for i in range(end, min(end + _MARK_REACH, len(doc))):
+        if doc[i].text in marks:
+            return i + 1
+        if not doc[i].is_punct:
+            return None
+    return None
 
 
 #: a right single mark that closes a quotation: not between two letters ("don’t")
