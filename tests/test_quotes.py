@@ -817,3 +817,26 @@ def test_the_cue_model_argument_chooses_who_picks_the_cue_verbs():
     assert verb_cues <= {q.cue.text.split()[0] for q in extract_quotes(doc) if q.cue}
     assert verb_cues <= {q.cue.text.split()[0] for q in extract_quotes(doc, cue_model=False) if q.cue}
     assert not verb_cues & {q.cue.text.split()[0] for q in extract_quotes(doc, cue_model=NoVerbIsACue()) if q.cue}
+
+
+def test_a_name_after_said_that_the_parser_read_as_an_adverb_is_the_speaker():
+    # "Skelly" tagged an adverb for its "-ly" and hung on "said" as a modifier
+    text = ("“Keeping the port open for two more weeks is valuable,” said Skelly, explaining she had worked with "
+            "the harbour board for years.")
+    quotes = find_quotes(text)
+    said = by_text(quotes, "is valuable")
+    assert (said.cue.text, said.speaker.name, said.kind) == ("said", "Skelly", "direct")
+    assert said.text == "Keeping the port open for two more weeks is valuable"
+
+
+def test_a_name_after_telling_is_whom_it_was_told_not_the_speaker():
+    text = "The union did not want to name “that person,” telling Harbour Radio that the strike goes on."
+    assert all(q.speaker.name != "Harbour Radio" for q in find_quotes(text))
+
+
+def test_a_participle_between_speaker_and_verb_keeps_the_speaker():
+    # the parser made "noting" the root with the name as its subject, and "said" a parataxis on it
+    text = ("But Rep. Maria Okafor (D-Ore.), noting the size of Reyes's crowds, said, \"Let me tell you, he's got "
+            "a heck of a mailing list.\"")
+    said = by_text(find_quotes(text), "mailing list")
+    assert (said.cue.text, said.speaker.name, said.kind) == ("said", "Maria Okafor", "direct")

@@ -347,7 +347,21 @@ def _inverted_subject(verb: Token) -> Token | None:
     name = doc[verb.i + 1]
     while name.dep_ in ("compound", "det", "amod") and verb.i < name.head.i <= verb.i + 4:
         name = name.head
-    return name if name.pos_ in ("PROPN", "NOUN", "PRON") and name.dep_ in ("nsubj", "nsubjpass") else None
+    if name.pos_ in ("PROPN", "NOUN", "PRON") and name.dep_ in ("nsubj", "nsubjpass"):
+        return name
+    # '“…,” said Skelly, explaining …': a capitalised name the parser hung on the verb as a modifier or object
+    # (and tagged an adverb, for its "-ly")
+    right_after_quotation = all(t.text in QUOTATION_MARKS or t.text == "," for t in before[-2:])
+    if right_after_quotation and (name.pos_ == "PROPN" or name.is_title) and name.head.i == verb.i \
+            and name.ent_type_ not in ("DATE", "TIME") and (
+                name.dep_ in _MISREAD_NAME_DEPS or name.dep_ == "dobj" and verb.lemma_.lower() in ("say", "add")):
+        return name
+    return None
+
+
+#: what the parser sometimes makes of the name right after '“…,” said': anything but its subject (its object
+#: too, after "say" and "add" only: '“…,” telling Fox 35 that …' names whom it was said to)
+_MISREAD_NAME_DEPS = frozenset(["advmod", "npadvmod", "attr", "oprd"])
 
 
 #: how often (in train) a word must sit inside cues to make "be" + it an attitude cue
@@ -395,6 +409,14 @@ def _subject(verb: Token) -> Token | None:
     garden_path = _subject_of_misread_clause(verb)
     if garden_path is not None:
         return garden_path
+    # "Durbin, noting the size of …, said, “…”": the parser gave the name to the participle between them, and
+    # made the verb of saying a parataxis on it (when it made the participle a clause under the verb instead,
+    # taking its subject measured lower on PolNeAR train: a subject of the clause before, not the speaker)
+    participle = verb.head
+    if verb.dep_ == "parataxis" and participle.tag_ == "VBG" and participle.i < verb.i:
+        subject = next((c for c in participle.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
     # "X said … and added that …", "X said …, adding that …": the verb shares the first one's subject
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i:
         if (verb.dep_ == "conj" or verb.tag_ == "VBG") and verb.head.lemma_.lower() not in SPEECH_LEMMAS:
