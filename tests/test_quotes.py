@@ -840,3 +840,23 @@ def test_a_participle_between_speaker_and_verb_keeps_the_speaker():
             "a heck of a mailing list.\"")
     said = by_text(find_quotes(text), "mailing list")
     assert (said.cue.text, said.speaker.name, said.kind) == ("said", "Maria Okafor", "direct")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Asked why he had yet to back Okafor during an appearance Friday on \"Harbour Watch,\" Reyes said he had not "
+     "\"heard her say the things that need to be said.\"",
+     "said", "he had not \"heard her say the things that need to be said.\""),
+    ("Speaking Sunday on “This Week,” Reyes admitted that the figure in his book was wrong.",
+     "admitted", "that the figure in his book was wrong"),
+])
+def test_a_short_title_before_a_cue_with_a_clause_of_its_own_is_not_its_content(text, cue, content):
+    by_cue = {q.cue.text: q for q in find_quotes(text)}
+    assert by_cue[cue].text == content
+
+
+def test_typewriter_quotation_marks_are_marks_for_the_parse_rules_too():
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import _has_quote_mark_span
+
+    doc = load_nlp()("''To date,'' she continued, ''nobody asked.''")
+    assert doc[0].text == "''" and _has_quote_mark_span(doc, 1, 3)
