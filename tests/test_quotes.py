@@ -860,3 +860,20 @@ def test_typewriter_quotation_marks_are_marks_for_the_parse_rules_too():
 
     doc = load_nlp()("''To date,'' she continued, ''nobody asked.''")
     assert doc[0].text == "''" and _has_quote_mark_span(doc, 1, 3)
+
+
+@pytest.mark.parametrize("text, content", [
+    ("Reyes joked that the harbour was his answer, but went on to say, “There are ports in America that are "
+     "dangerous.”", "There are ports in America that are dangerous"),
+    ("“If they close the port, nothing you can do,” Reyes said before adding: “Though the union, maybe there is.”",
+     "Though the union, maybe there is"),
+])
+def test_a_verb_of_saying_right_before_a_quotation_introduces_it(text, content):
+    quote = by_text(find_quotes(text), content)
+    assert quote.speaker.name == "Reyes" and quote.text == content
+
+
+def test_a_verb_hung_on_a_noun_ends_the_source_phrase():
+    text = "Dockworkers marched on Monday, carrying signs saying: “Merger today, strike tomorrow.”"
+    quote = by_text(find_quotes(text), "Merger today")
+    assert quote.source.text == "signs"

@@ -62,7 +62,7 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     lemma = token.lemma_.lower()
     if token.pos_ not in ("VERB", "AUX") or _discourse_marker(token):
         return None
-    if _puts_it(token):
+    if _puts_it(token) or _introduces_quotation(token):
         return "statement"
     if model_cues is not None:
         if token.i not in model_cues:
@@ -73,6 +73,42 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
     if lexicon_entry(token).get("rate", 0.0) >= MIN_CUE_RATE:
         return "belief"
     return None
+
+
+#: what may stand between a verb and the colon or comma that opens its quotation: its particle, adverbs and
+#: prepositional phrases ("fired back forcefully:", "tweeted in response:", "said on Twitter,")
+_LEAD_DEPS = frozenset(["prt", "advmod", "prep", "pobj", "det", "amod", "compound", "poss", "npadvmod"])
+MAX_QUOTATION_LEAD = 5
+
+
+def _introduces_quotation(verb: Token) -> bool:
+    """'… but went on to say, “…”', 'Trump said before adding: “…”', 'X said in a statement, “…”': a verb of
+    saying whose own words end at a colon or comma right before a quotation mark introduces that quotation,
+    whatever the cue model makes of the verb in its context."""
+    doc = verb.doc
+    i = verb.i + 1
+    while i < len(doc) and i - verb.i <= MAX_QUOTATION_LEAD and doc[i].text not in (":", ","):
+        token = doc[i]
+        if token.dep_ not in _LEAD_DEPS or verb not in token.ancestors or token.is_space:
+            return False
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in (":", ",") or doc[i + 1].text not in QUOTATION_MARKS:
+        return False
+    # any verb before a colon measured lower on PolNeAR train ("Christie was thinking: “…”", "… happened on his
+    # watch: “…”"), and so did adding verbs the cue lexicon rates as attributions (scratch; docs/benchmarks.md)
+    return verb.lemma_.lower() in SPEECH_LEMMAS
+
+
+def _quotation_introducers(doc: Doc, quoted: set[int]) -> list[int]:
+    """Indexes of the verbs that may introduce a quotation (`_introduces_quotation` decides): those a few
+    tokens before a colon or comma that stands right before a quotation's opening mark (``quoted``: the
+    tokens inside quotation marks)."""
+    found = []
+    for first in (i for i in quoted if i - 1 not in quoted and i >= 3):
+        if doc[first - 2].text in (":", ","):
+            found += [j for j in range(max(first - 3 - MAX_QUOTATION_LEAD, 0), first - 2)
+                      if doc[j].pos_ in ("VERB", "AUX")]
+    return found
 
 
 def _puts_it(verb: Token) -> bool:
@@ -237,13 +273,16 @@ def _subtree_bounds(token: Token, exclude: Token | None = None) -> tuple[int, in
     return lo, ex_lo
 
 
-def _source_bounds(subject: Token) -> tuple[int, int]:
+def _source_bounds(subject: Token, cue: Token | None = None) -> tuple[int, int]:
     """The phrase naming a source: the subject's subtree with appositions and coordinated names ("Rendell, a
     Clinton surrogate"), without what a comma sets off after it (", who endorsed Clinton in February", ",
     speaking at a rally"), within its line (not a "7:10 p.m." stamp the parser joined to it) and after a
-    dateline's dash; the resolver reads the name from its head."""
+    dateline's dash; the resolver reads the name from its head. A ``cue`` hung on the subject ("signs saying:
+    “…”", "a statement Tuesday saying, “…”") ends the phrase before it."""
     doc = subject.doc
     lo, hi = subject.left_edge.i, subject.right_edge.i + 1
+    if cue is not None and cue.head.i == subject.i and subject.i < cue.i:
+        hi = min(hi, cue.left_edge.i)
     for token in doc[lo:hi]:
         if token.i < subject.i:
             # a line break, or a dateline's dash ("CLEVELAND — Former AG Mukasey told …"), or the closing mark
@@ -594,7 +633,9 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
     lower = doc.to_array(LOWER)
     according = np.flatnonzero(lower == _ACCORDING).tolist()
     put = np.flatnonzero(np.isin(lower, _PUT)).tolist()  # "as X put it" (cue_kind tells), whatever the model says
-    for index in sorted({*according, *put, *(model_cues if model_cues is not None else verb_indexes(doc))}):
+    introducers = _quotation_introducers(doc, quoted)  # "fired back: “…”" (cue_kind tells), whatever the model says
+    for index in sorted({*according, *put, *introducers,
+                         *(model_cues if model_cues is not None else verb_indexes(doc))}):
         token = doc[index]
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
@@ -706,7 +747,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
         cue = _cue_bounds(token)
         if cue[0] <= content[0] < cue[1] < content[1]:
             content = (cue[1], content[1])  # the cue's learned tail ("calling for") is not content
-        found.append(_Candidate(content, cue, _source_bounds(subject), report=report, act=act,
+        found.append(_Candidate(content, cue, _source_bounds(subject, token), report=report, act=act,
                                 governs=comp is not None and comp.head.i == token.i,
                                 shared_subject=subject.head.i != token.i and subject != _inverted_subject(token)))
     return found
