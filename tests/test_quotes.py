@@ -596,6 +596,18 @@ def test_transcript_lines_and_signed_quotations():
     ]  # "Analysis" names nobody in the article: a label, not a speaker; "Matthews: @hardball" says nothing
 
 
+def test_a_signed_quotation_is_the_signers_not_a_sequel_and_may_say_more_of_the_signer():
+    text = ("Other papers have asked for the transcripts as well. The silence has been deafening.\n\n"
+            "\"I went to the harbour before the strike. I was the one saying you are going to wreck it.\"\n\n"
+            "- Okafor.\n\n"
+            "\"Great speech. She is ready. She never quits.\"\n\n"
+            "-President Reyes, writing after Okafor's speech.")
+    signed = [(q.speaker.name, q.text) for q in find_quotes(text) if q.cue.text == "-"]
+    assert signed == [("Okafor", "I went to the harbour before the strike. I was the one saying you are going to "
+                                 "wreck it"),
+                      ("President Reyes", "Great speech. She is ready. She never quits")]
+
+
 def test_a_content_ending_inside_a_quotation_runs_to_its_end():
     text = "Okafor tells reporters that “to beat expectations would be helpful. I think we’ll do that.”"
     [q] = find_quotes(text)

@@ -159,7 +159,9 @@ def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict
     return found
 
 
-_SIGNATURE = re.compile(r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})\.?$")
+# "— Bernie Sanders.", "-President Obama, tweeting after Clinton's speech.", "- Maria Reyes, Philadelphia."
+_SIGNATURE = re.compile(
+    r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?:,\s+[^\n]{1,80})?\.?$")
 
 
 def signed_quotations(text: str, marks: list[tuple[int, int]], quotes: list[Quote],

@@ -76,7 +76,7 @@ def cue_kind(token: Token, model_cues: set[int] | None = None) -> str | None:
 
 
 #: what may stand between a verb and the colon or comma that opens its quotation: its particle, adverbs and
-#: prepositional phrases ("fired back forcefully:", "tweeted in response:", "said on Twitter,")
+#: prepositional phrases ("went on to say,", "added in a statement:", "said on Twitter Tuesday,")
 _LEAD_DEPS = frozenset(["prt", "advmod", "prep", "pobj", "det", "amod", "compound", "poss", "npadvmod"])
 MAX_QUOTATION_LEAD = 5
 
@@ -633,7 +633,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[
     lower = doc.to_array(LOWER)
     according = np.flatnonzero(lower == _ACCORDING).tolist()
     put = np.flatnonzero(np.isin(lower, _PUT)).tolist()  # "as X put it" (cue_kind tells), whatever the model says
-    introducers = _quotation_introducers(doc, quoted)  # "fired back: “…”" (cue_kind tells), whatever the model says
+    introducers = _quotation_introducers(doc, quoted)  # 'said: “…”' (cue_kind tells), whatever the model says
     for index in sorted({*according, *put, *introducers,
                          *(model_cues if model_cues is not None else verb_indexes(doc))}):
         token = doc[index]
@@ -954,17 +954,19 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         used_content.add((start, end))
         quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
 
-    # the second half of a split quote, a quote continued in the next paragraph (continuation.py imports this
-    # module, hence here)
+    # attributions the layout states, where the parse found none (layout.py imports this module, hence here);
+    # a quotation signed on the next line ("— Name") is the signer's, not a sequel of the statement before it
     from newsloom.nlp.continuation import extend_continuations
-
-    extend_continuations(doc, text, quotes, mark_tokens, covered, paragraph, inside_marks)
-    # attributions the layout states, where the parse found none (layout.py imports this module too)
     from newsloom.nlp.layout import opening_headline_quotes, signed_quotations, transcript_quotes
 
+    signed = signed_quotations(text, marks, quotes, resolver.full_names)
+    for k, (ms, _) in enumerate(mark_tokens):
+        covered[k] = covered[k] or any(q.start <= doc[ms].idx < q.end for q in signed)
+    # the second half of a split quote, a quote continued in the next paragraph
+    extend_continuations(doc, text, quotes, mark_tokens, covered, paragraph, inside_marks)
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
     quotes += transcript_quotes(doc, text, quotes, resolver.full_names)
-    quotes += signed_quotations(text, marks, quotes, resolver.full_names)
+    quotes += [q for q in signed if not any(o.start < q.end and o.end > q.start for o in quotes)]
     content_model = default_boundary_model() if boundary_model is True else boundary_model or None
     cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
     if content_model is not None or cue_model_ is not None:
