@@ -608,6 +608,15 @@ def test_a_signed_quotation_is_the_signers_not_a_sequel_and_may_say_more_of_the_
                       ("President Reyes", "Great speech. She is ready. She never quits")]
 
 
+def test_a_quotation_after_a_lead_that_names_its_source_and_a_colon():
+    text = ("The hearing on the harbour went on for hours.\n\n"
+            "Senator Maria Okafor (D-Ore.):\"I have not heard anyone other than you ever cite that figure.\"\n\n"
+            "Analysis: “A strike is coming” is the wrong headline for this story.")
+    [q] = [q for q in find_quotes(text) if q.cue.text == ":"]
+    assert (q.speaker.name, q.source.text) == ("Maria Okafor", "Senator Maria Okafor (D-Ore.)")
+    assert q.text == "I have not heard anyone other than you ever cite that figure"  # no "Analysis": nobody named
+
+
 def test_a_content_ending_inside_a_quotation_runs_to_its_end():
     text = "Okafor tells reporters that “to beat expectations would be helpful. I think we’ll do that.”"
     [q] = find_quotes(text)

@@ -135,18 +135,43 @@ def _covered(quotes: list[Quote], start: int, end: int) -> bool:
 TRANSCRIPT_MIN_WORDS = 4
 
 
+# 'Rep. Trey Gowdy (R-S.C.):"I have not heard …"', 'Continued Stone: “So I think …”', 'A HEADLINE - Jim Harter:
+# “We found …”': any words before a colon that opens a quotation, so long as a person or organisation the
+# article names is among them (after a dash, when a heading comes first)
+_QUOTED_AFTER_COLON = re.compile(r"^(?:.*\s[-–—]\s+)?(?P<speaker>[^:\n“”\"]{2,90}?)\s*(?P<cue>:)\s*(?P<content>[“\"‘].{8,})$")
+#: words at most before the colon of such a line
+QUOTED_LINE_LEAD_WORDS = 10
+
+
+def _named_in(doc: Doc, start: int, end: int) -> str | None:
+    """The first person or organisation the parse finds between characters ``start`` and ``end``."""
+    inside = [e for e in doc.ents if e.label_ in ("PERSON", "ORG") and start <= e.start_char and e.end_char <= end]
+    return strip_possessive(inside[0].text) if inside else None
+
+
 def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
     """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
-    other attribution covers; the name must be one the article uses, as for headlines."""
+    other attribution covers; the name must be one the article uses, as for headlines. A quotation after the
+    colon may follow a longer lead that holds the name (`_QUOTED_AFTER_COLON`)."""
     names = source_names(doc)
     found = []
     for start, end in _paragraphs(text)[1:]:  # the first line is the headline's (above)
         line = text[start:end]
+        if _covered(quotes, start, end):
+            continue
         match = _COLON_FIRST.match(line)
-        if match is None or _covered(quotes, start, end) or not _is_named(match.group("speaker"), "", names["first"]):
+        if match is None or not _is_named(match.group("speaker"), "", names["first"]):
+            quoted = _QUOTED_AFTER_COLON.match(line)
+            if quoted is not None and len(quoted.group("speaker").split()) <= QUOTED_LINE_LEAD_WORDS:
+                name = _named_in(doc, start + quoted.start("speaker"), start + quoted.end("speaker"))
+                if name is not None:
+                    found.append(_quoted_line(text, start, quoted, name, full_names))
             continue
         if len(re.findall(r"[^\W\d_]{2,}", match.group("content"))) < TRANSCRIPT_MIN_WORDS:
             continue  # "Twitter: @harbourdaily", "Reuters: 12 Jan" are page furniture, not speech
+        if match.group("content")[0] in _QUOTE_MARKS:
+            found.append(_quoted_line(text, start, match, match.group("speaker"), full_names))
+            continue
         content = match.group("content").rstrip(" .…")
         c_start = start + match.start("content")
         s_start = start + match.start("speaker")
@@ -160,6 +185,18 @@ def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict
 
 
 # "— Bernie Sanders.", "-President Obama, tweeting after Clinton's speech.", "- Maria Reyes, Philadelphia."
+def _quoted_line(text: str, start: int, match: re.Match, name: str, full_names: dict[str, str]) -> Quote:
+    """The quote of a line "<source>: “…”", its marks left out."""
+    content = _unquoted(match.group("content"))
+    c_start = text.find(content, start + match.start("content"))
+    s_start, s_end = start + match.start("speaker"), start + match.end("speaker")
+    mention = TextSpan(text[s_start:s_end], s_start, s_end)
+    span = TextSpan(content, c_start, c_start + len(content))
+    return Quote(content, c_start, c_start + len(content), "direct",
+                 TextSpan(":", start + match.start("cue"), start + match.end("cue")),
+                 Speaker(_full_name(name, full_names), mention), source=mention, quoted=[span])
+
+
 _SIGNATURE = re.compile(
     r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?:,\s+[^\n]{1,80})?\.?$")
 
