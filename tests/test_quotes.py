@@ -905,3 +905,8 @@ def test_a_verb_hung_on_a_noun_ends_the_source_phrase():
     text = "Dockworkers marched on Monday, carrying signs saying: “Merger today, strike tomorrow.”"
     quote = by_text(find_quotes(text), "Merger today")
     assert quote.source.text == "signs"
+
+
+def test_a_focus_word_before_the_source_is_not_part_of_it():
+    [q] = find_quotes("Even Maria Okafor said the strike had gone on too long.")
+    assert (q.source.text, q.speaker.name) == ("Maria Okafor", "Maria Okafor")
