@@ -910,3 +910,14 @@ def test_a_verb_hung_on_a_noun_ends_the_source_phrase():
 def test_a_focus_word_before_the_source_is_not_part_of_it():
     [q] = find_quotes("Even Maria Okafor said the strike had gone on too long.")
     assert (q.source.text, q.speaker.name) == ("Maria Okafor", "Maria Okafor")
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Maria Okafor, who took over as head of the port last year, said the strike would end.",
+     "Maria Okafor, who took over as head of the port last year"),
+    # a relative clause whose verb is itself a cue word is an attribution of its own, not a description
+    ("Maria Okafor, who endorsed Reyes in February, said the strike would end.", "Maria Okafor"),
+])
+def test_a_describing_relative_clause_is_part_of_the_source_phrase(text, source):
+    said = next(q for q in find_quotes(text) if q.cue.text == "said")
+    assert (said.source.text, said.speaker.name) == (source, "Maria Okafor")
