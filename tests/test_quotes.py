@@ -921,3 +921,15 @@ def test_a_focus_word_before_the_source_is_not_part_of_it():
 def test_a_describing_relative_clause_is_part_of_the_source_phrase(text, source):
     said = next(q for q in find_quotes(text) if q.cue.text == "said")
     assert (said.source.text, said.speaker.name) == (source, "Maria Okafor")
+
+
+def test_any_verb_between_the_halves_of_a_split_quotation_is_its_cue():
+    [q] = find_quotes("“The way I see it,” she elaborated, “no one ever questioned his service.”")
+    assert q.cue.text == "elaborated" and q.text == "The way I see it … no one ever questioned his service"
+
+
+def test_a_colon_quotation_after_a_short_term_is_the_cues_own():
+    text = ("Conceding that there would likely be a trade deal “down the line” he warned: “It’s not going to "
+            "happen any time soon, because our focus is on the big bloc.”")
+    warned = next(q for q in find_quotes(text) if q.cue.text == "warned")
+    assert warned.text.startswith("It’s not going to happen any time soon")

@@ -84,7 +84,8 @@ MAX_QUOTATION_LEAD = 5
 def _introduces_quotation(verb: Token) -> bool:
     """'… but went on to say, “…”', 'Trump said before adding: “…”', 'X said in a statement, “…”': a verb of
     saying whose own words end at a colon or comma right before a quotation mark introduces that quotation,
-    whatever the cue model makes of the verb in its context."""
+    whatever the cue model makes of the verb in its context; so does any verb standing between the halves of
+    a split quotation ('“The way I see it,” she elaborated, “…”')."""
     doc = verb.doc
     i = verb.i + 1
     while i < len(doc) and i - verb.i <= MAX_QUOTATION_LEAD and doc[i].text not in (":", ","):
@@ -96,7 +97,18 @@ def _introduces_quotation(verb: Token) -> bool:
         return False
     # any verb before a colon measured lower on PolNeAR train ("Christie was thinking: “…”", "… happened on his
     # watch: “…”"), and so did adding verbs the cue lexicon rates as attributions (scratch; docs/benchmarks.md)
-    return verb.lemma_.lower() in SPEECH_LEMMAS
+    return verb.lemma_.lower() in SPEECH_LEMMAS or _after_quotation(verb)
+
+
+def _after_quotation(verb: Token) -> bool:
+    """'“The way I see it,” she elaborated, “…”': the verb and its subject stand right after a closing mark
+    and comma as well, between the halves of a split quotation."""
+    doc = verb.doc
+    subject = next((c for c in verb.lefts if c.dep_ in ("nsubj", "nsubjpass")), None)
+    left = subject.left_edge.i if subject is not None else verb.i
+    before = [t.text for t in doc[max(left - 2, 0) : left]]
+    return len(before) == 2 and (before[1] in QUOTATION_MARKS and before[0] in (",", "?", "!")
+                                 or before[1] == "," and before[0] in QUOTATION_MARKS)
 
 
 def _quotation_introducers(doc: Doc, quoted: set[int]) -> list[int]:
@@ -1208,13 +1220,22 @@ def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation: tuple[int, in
     had not …' (a title, a term)."""
     if not (cand.content[0] >= cand.cue[1] and (cand.governs or _has_quote_mark_span(doc, *cand.content))):
         return False
-    if cand.governs and quotation[1] - quotation[0] <= SHORT_QUOTATION_TOKENS and not any(
-            t.text in QUOTATION_MARKS for t in doc[max(cand.content[0] - 1, 0) : cand.content[0] + 1]):
-        return True  # (a clause that opens with a mark is a split quotation's second half: “A,” X said, “b …”)
+    if cand.governs and quotation[1] - quotation[0] <= SHORT_QUOTATION_TOKENS and not _split_second_half(
+            doc, cand.content[0]):
+        return True
     last = quotation[1] - 1
     while last >= 0 and doc[last].text in QUOTATION_MARKS:
         last -= 1
     return last >= 0 and doc[last].text in (".", "?", "!", "...")
+
+
+def _split_second_half(doc: Doc, start: int) -> bool:
+    """A clause opening with a mark after a comma: the second half of a split quotation (“A,” X said, “b …”),
+    not a quotation a colon introduces ('“down the line” he warned: “It’s not …”')."""
+    i = start - 1
+    while i >= 0 and doc[i].text in QUOTATION_MARKS:
+        i -= 1
+    return i < start - 1 and i >= 0 and doc[i].text == ","
 
 
 #: tokens inside the marks (punctuation included) of a quotation too short to be what a clause-governing cue
