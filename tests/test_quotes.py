@@ -933,3 +933,10 @@ def test_a_colon_quotation_after_a_short_term_is_the_cues_own():
             "happen any time soon, because our focus is on the big bloc.”")
     warned = next(q for q in find_quotes(text) if q.cue.text == "warned")
     assert warned.text.startswith("It’s not going to happen any time soon")
+
+
+def test_a_participle_after_a_quotation_closing_the_reported_clause_is_not_content():
+    text = ("Speaking earlier Tuesday in Florida, Reyes insisted that he has “expanded the union,” claiming that "
+            "he is responsible for the higher turnout.")
+    insisted = next(q for q in find_quotes(text) if q.cue.text == "insisted")
+    assert insisted.text == "that he has “expanded the union,”"

@@ -795,10 +795,13 @@ def _clause_content(root: Token) -> tuple[int, int]:
     doc = root.doc
     for child in root.rights:
         start = child.left_edge.i
-        if child.dep_ == "advcl" and child.tag_ == "VBG" and start > lo and doc[start - 1].text == ",":
-            return lo, start - 1
-        if child.dep_ == "advcl" and start > lo and doc[start - 1].text == "," and doc[start].lower_ in _COMMENT_MARKS:
-            return lo, start - 1
+        comma = start - 1
+        while comma > lo and doc[comma].text in QUOTATION_MARKS:
+            comma -= 1  # 'that he has “expanded the party,” claiming …': the comma closes a quotation
+        if comma <= lo or doc[comma].text != ",":
+            continue
+        if child.dep_ == "advcl" and (child.tag_ == "VBG" or doc[start].lower_ in _COMMENT_MARKS):
+            return lo, comma if comma == start - 1 else start
     return lo, hi
 
 
