@@ -940,3 +940,10 @@ def test_a_participle_after_a_quotation_closing_the_reported_clause_is_not_conte
             "he is responsible for the higher turnout.")
     insisted = next(q for q in find_quotes(text) if q.cue.text == "insisted")
     assert insisted.text == "that he has “expanded the union,”"
+
+
+def test_a_quotation_inside_the_speakers_description_does_not_continue_the_statement():
+    text = ("\"It was truly shameful,\" said Ann Reyes, 34, a dockworker who waited in an \"extraordinarily long "
+            "line\" at the harbour gate for four hours with her daughter.")
+    [q] = [q for q in find_quotes(text) if q.cue.text == "said"]
+    assert q.text == "It was truly shameful" and len(q.quoted) == 1

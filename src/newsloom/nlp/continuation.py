@@ -73,6 +73,9 @@ def continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], 
     between = text[previous.end : doc[quote_start].idx]
     if _another_cue_between(doc, previous, quote_start) or _named_in_attribution(doc, previous, quotation):
         return False
+    source = previous.source
+    if source is not None and source.start <= doc[quote_start].idx < source.end:
+        return False  # '“…,” said X, a plaintiff who waited in an “extraordinarily long line”': who X is
     prev_token = doc.char_span(previous.end - 1, previous.end, alignment_mode="expand")
     if prev_token is None:
         return False
