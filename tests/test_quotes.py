@@ -947,3 +947,8 @@ def test_a_quotation_inside_the_speakers_description_does_not_continue_the_state
             "line\" at the harbour gate for four hours with her daughter.")
     [q] = [q for q in find_quotes(text) if q.cue.text == "said"]
     assert q.text == "It was truly shameful" and len(q.quoted) == 1
+
+
+def test_a_sequel_after_a_no_break_space_opens_its_sentence():
+    [q] = find_quotes("\"They strike,\" he said.\u00a0\"Everybody strikes, right?\"")
+    assert len(q.quoted) == 2 and q.text == "They strike … Everybody strikes, right"

@@ -103,11 +103,16 @@ def _quoted_term(doc: Doc, quotation: tuple[int, int], inside_marks: set[int]) -
     delegates'): a term the narrative quotes. After a sentence end, or far from the statement before it, it is
     no sequel of that statement."""
     first = next((t for t in doc[quotation[0] : quotation[1]] if t.text not in QUOTATION_MARKS), None)
-    before = doc.text[max(doc[quotation[0]].idx - 20, 0) : doc[quotation[0]].idx].rstrip(" \t" + "".join(QUOTATION_MARKS))
+    # (spaces of any kind, the no-break space of '… he said.\xa0"Everybody sues, right?"' too, but not a line break)
+    before = _LEADING_MARKS.sub("", doc.text[max(doc[quotation[0]].idx - 20, 0) : doc[quotation[0]].idx])
     if first is None or not before or before[-1] in ".!?:\n" or first.is_sent_start:
         return False  # it opens a sentence ('… Graham asked. “Neither do I.”')
     words = sum(1 for t in doc[quotation[0] : quotation[1]] if t.i in inside_marks and not t.is_punct)
     return words < MIN_CONTINUATION_WORDS
+
+
+#: the spaces (any but a line break) and quotation-mark characters right before a quotation's first word
+_LEADING_MARKS = re.compile("(?:[^\\S\n]|[" + re.escape("".join(sorted(set("".join(QUOTATION_MARKS))))) + "])*$")
 
 
 #: how a quoted name hangs on the cue ('told "Fox and Friends"')
