@@ -2,9 +2,10 @@
 
 - headlines: "US mission in Afghanistan failed: Russia", "Will remain focused on ISIS-K, says US", "Kasich:
   ‘We are going all the way’" — headlines drop the verb or move the source to an edge;
-- transcript lines: "Matthews: Well, speculation is bad." — a paragraph that opens with a name and a colon;
-- signed quotations: a paragraph that is one quotation, then a line "— Bernie Sanders" (fact checks,
-  epigraphs).
+- transcript lines: "Matthews: Well, speculation is bad." — a paragraph that opens with a name and a colon,
+  or with a longer lead holding a name when a quotation follows the colon ('Rep. X (R-S.C.):"…"');
+- signed quotations: a paragraph that is one quotation, then a line "— Bernie Sanders" or "-President Obama,
+  tweeting after …" (fact checks, epigraphs, quote boxes).
 """
 
 from __future__ import annotations
@@ -135,9 +136,9 @@ def _covered(quotes: list[Quote], start: int, end: int) -> bool:
 TRANSCRIPT_MIN_WORDS = 4
 
 
-# 'Rep. Trey Gowdy (R-S.C.):"I have not heard …"', 'Continued Stone: “So I think …”', 'A HEADLINE - Jim Harter:
-# “We found …”': any words before a colon that opens a quotation, so long as a person or organisation the
-# article names is among them (after a dash, when a heading comes first)
+# 'Rep. Trey Gowdy (R-S.C.):"I have not heard …"', 'Former secretary of state Hillary Rodham Clinton:"We …"', 'A
+# HEADLINE - Jim Harter: “We found …”': any words before a colon that opens a quotation, so long as the parse
+# finds a person or organisation among them (after a dash, when a heading comes first)
 _QUOTED_AFTER_COLON = re.compile(r"^(?:.*\s[-–—]\s+)?(?P<speaker>[^:\n“”\"]{2,90}?)\s*(?P<cue>:)\s*(?P<content>[“\"‘].{8,})$")
 #: words at most before the colon of such a line
 QUOTED_LINE_LEAD_WORDS = 10
@@ -184,7 +185,6 @@ def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict
     return found
 
 
-# "— Bernie Sanders.", "-President Obama, tweeting after Clinton's speech.", "- Maria Reyes, Philadelphia."
 def _quoted_line(text: str, start: int, match: re.Match, name: str, full_names: dict[str, str]) -> Quote:
     """The quote of a line "<source>: “…”", its marks left out."""
     content = _unquoted(match.group("content"))
@@ -197,6 +197,7 @@ def _quoted_line(text: str, start: int, match: re.Match, name: str, full_names: 
                  Speaker(_full_name(name, full_names), mention), source=mention, quoted=[span])
 
 
+# "— Bernie Sanders.", "-President Obama, tweeting after Clinton's speech.", "- Maria Reyes, Philadelphia."
 _SIGNATURE = re.compile(
     r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?:,\s+[^\n]{1,80})?\.?$")
 
