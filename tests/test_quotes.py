@@ -859,7 +859,8 @@ def test_a_name_after_said_that_the_parser_read_as_an_adverb_is_the_speaker():
 
 def test_a_name_after_telling_is_whom_it_was_told_not_the_speaker():
     text = "The union did not want to name “that person,” telling Harbour Radio that the strike goes on."
-    assert all(q.speaker.name != "Harbour Radio" for q in find_quotes(text))
+    [q] = find_quotes(text)
+    assert (q.cue.text, q.speaker.name, q.text) == ("telling", "The union", "that the strike goes on")
 
 
 def test_a_participle_between_speaker_and_verb_keeps_the_speaker():
