@@ -12,8 +12,9 @@ role the longest) become B/I tags on MiniLM's word pieces. LoRA adapters (rank 1
 layer norms and the output layer train with AdamW (lr 1e-3, 50 warm-up steps, linear decay, batch 16,
 B and I weighted 2 against O), seed 0. ``--choose`` scores the held-out fifth as the benchmark does: the
 tagger's own spans, the rules alone, the rules with the tagger's quotes at each confidence threshold, then
-(at the shipped confidence) with the rules' quotes dropped under each cue support threshold, then (at both)
-with the rules' source phrases replaced by tagged sources at each override confidence.
+(at the best of those) with the rules' quotes dropped under each cue support threshold, then (at both) with
+the rules' source phrases replaced by tagged sources at each override confidence; it prints the three it
+chooses, for :mod:`newsloom.nlp.tagged`.
 """
 
 from __future__ import annotations
@@ -163,23 +164,31 @@ def choose(held: list[GoldArticle], weights: Path) -> None:
 
     shipped = tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT, tagged.MIN_SOURCE_OVERRIDE
     print("held-out fifth, as bench/quotes.py scores (confidence: of the tagger's new quotes; support: the")
-    print("cue probability under which a quote of the rules is dropped; override: the confidence at which a")
-    print("tagged source's extent replaces the rules' source phrase, 'off' never):")
+    print("cue probability under which a quote of the rules is dropped, 0 none; override: the confidence at")
+    print("which a tagged source's extent replaces the rules' source phrase, 'off' never):")
     off = math.inf
-    settings = ([(None, 0.0, off)] + [(t, 0.0, off) for t in THRESHOLDS] + [(shipped[0], s, off) for s in SUPPORTS]
-                + [(shipped[0], shipped[1], o) for o in OVERRIDES])
-    for threshold, support, override in settings:
+
+    def mean_of(threshold: float | None, support: float, override: float) -> float:
         r = score(held, predict(threshold, support, override), None)
         name = "rules alone" if threshold is None else (
             f"confidence {threshold}, support {support}, override {'off' if override == off else override}")
         mean = (r["source"].f1 + r["cue"].f1 + r["content"].f1) / 3
         print(f"  {name:30s} source {r['source'].f1:.4f} cue {r['cue'].f1:.4f} content {r['content'].f1:.4f} "
               f"overlap {r['overlap'].f1:.4f} direct/mixed {r['direct'].f1:.4f} speaker {r['speaker']:.4f} "
-              f"(mean of the exact three {mean:.4f})")
-    print("The confidence is chosen first, at support 0, by the highest mean of the three exact F1s; then the")
-    print("smallest support within 0.001 of the best mean (it drops the fewest quotes of the rules); then, at")
-    print("those two, the override with the highest mean. The shipped values are tagged.MIN_CONFIDENCE,")
-    print("tagged.MIN_CUE_SUPPORT and tagged.MIN_SOURCE_OVERRIDE.")
+              f"(mean of the exact three {mean:.4f})", flush=True)
+        return mean
+
+    mean_of(None, 0.0, off)
+    # in stages: the confidence at support 0; then the smallest support within 0.001 of the best mean at that
+    # confidence (it drops the fewest quotes of the rules); then, at those two, the best override
+    by_confidence = {t: mean_of(t, 0.0, off) for t in THRESHOLDS}
+    confidence = max(THRESHOLDS, key=by_confidence.get)
+    by_support = {0.0: by_confidence[confidence]} | {s: mean_of(confidence, s, off) for s in SUPPORTS}
+    support = min(s for s, m in by_support.items() if m >= max(by_support.values()) - 0.001 - 1e-9)
+    by_override = {o: mean_of(confidence, support, o) for o in OVERRIDES}
+    override = max(OVERRIDES, key=by_override.get)
+    print(f"chosen: confidence {confidence}, support {support}, override {override}; shipped now "
+          f"(tagged.MIN_CONFIDENCE, MIN_CUE_SUPPORT, MIN_SOURCE_OVERRIDE): {', '.join(map(str, shipped))}")
     tagged.MIN_CONFIDENCE, tagged.MIN_CUE_SUPPORT, tagged.MIN_SOURCE_OVERRIDE = shipped
 
 
