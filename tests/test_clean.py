@@ -60,6 +60,10 @@ def test_an_author_box_names_the_author_of_a_page_without_a_byline():
         ("Updated on 19-Dec-2025", "2025-12-19"),
         ("Published on 25.Jun.2019 in Vol 7", "2019-06-25"),
         ("April 26, 2024Updated on: October 28, 2024", "2024-04-26"),  # the date before "Updated" is the original
+        # the original after "Updated" in the same line
+        ("Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET",
+         "2022-11-09T11:01:00"),
+        ("Mar 27, 20255 mins", "2025-03-27"),  # the reading time glued to the year
     ],
 )
 def test_date_stamps(stamp, published):
@@ -98,6 +102,14 @@ COMMENTS = (
     "Priya Nand says:\n\nMarch 4, 2025 at 9:12 am\n\n"
     "The contractors should be named before the work starts, not after, so that residents know who to call.\n\n"
 )
+
+
+def test_the_articles_updated_stamp_is_trusted_over_a_comments_time_stamp():
+    """Below the article, a date is a comment's or a teaser's: an "Updated" stamp above the body wins."""
+    text = f"Harbour dredging plan approved after long delay\n\nUpdated May 6, 2025\n\n{BODY}\n\n3 Comments\n\n{COMMENTS}"
+    assert clean_plain_text(text).metadata.published == "2025-05-06"
+    # with no date above the body, a date below it is still better than none
+    assert clean_plain_text(f"{BODY}\n\n3 Comments\n\n{COMMENTS}").metadata.published == "2025-03-03T16:05:00"
 
 
 @pytest.mark.parametrize("heading", ["3 Comments", "3 responses to “Harbour dredging plan approved”", "Leave a Reply"])

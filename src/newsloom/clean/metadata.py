@@ -23,8 +23,9 @@ _MONTH = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-#: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM")
-_YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2}))"
+#: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM"),
+#: or a reading time ("Mar 27, 20255 mins")
+_YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2})|(?=\d{1,3}\s*min))"
 # Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "19-Dec-2025", "25.Jun.2019",
 # "2021-07-29", "07/29/2021".
 DATE_WITH_YEAR = re.compile(
@@ -135,28 +136,35 @@ def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int
     """The publication date among ``candidates`` (indexes of non-body lines), and the lines it used.
 
     Order of trust: an explicit "Published" stamp; a plain date line; an "Updated" stamp only when nothing
-    else dates the article. "Today:" banners, © years and dates in calls to action never count. Within a
-    group the date nearest above ``anchor`` (the body's first line) wins: dates further up are site banners,
-    dates below the body belong to teasers and comments.
+    else dates the article; and all three above the body's last line before any below it (teasers' dates,
+    comments' time stamps). "Today:" banners, © years and dates in calls to action never count. Within a
+    group the date nearest above ``anchor`` (the body's first line) wins: dates further up are site banners.
     """
     original, plain, updated = [], [], []
+    below = [], [], []  # the same three after the body's last line: teasers' dates and comments' time stamps
+    removed = set(candidates)
+    last_body = max((i for i in range(anchor, len(lines)) if i not in removed), default=anchor)
     for i in sorted(candidates, key=lambda i: anchor - i if i < anchor else 1000 + i - anchor):
         text = lines[i].text
         if len(words(text)) > 25 or _NOT_PUBLICATION.search(text) or _NOT_A_STAMP.search(text):
             continue
-        value = parse_date(text)
+        stamp = _ORIGINAL.search(text)
+        # "Updated November 11, 2022 … Originally published November 9, 2022": the date after the stamp
+        value = (stamp and parse_date(text[stamp.end():])) or parse_date(text)
         if value is None:
             continue
         update = _UPDATED.search(text)
-        if _ORIGINAL.search(text):
-            original.append((i, value))
+        groups = below if i > last_body else (original, plain, updated)
+        if stamp:
+            groups[0].append((i, value))
         elif update and DATE_WITH_YEAR.search(text).start() > update.start():
-            updated.append((i, value))  # "April 26, 2024 Updated on: October 28, 2024" dates the original
+            groups[2].append((i, value))  # "April 26, 2024 Updated on: October 28, 2024" dates the original
         else:
-            plain.append((i, value))
-    for group in (original, plain, updated):
+            groups[1].append((i, value))
+    ordered = [original, below[0], plain, updated, below[1], below[2]]
+    for group in ordered:
         if group:
-            return group[0][1], [i for i, _ in original + plain + updated]
+            return group[0][1], [i for g in ordered for i, _ in g]
     return None, []
 
 
