@@ -31,6 +31,12 @@ def page(byline: str) -> str:
         ("ByShivani Rao 12th February 2025", ["Shivani Rao"]),  # "By" glued to the name
         ("By clicking Continue you agree to our Terms of Service and Privacy Policy.", []),
         ("Author Information", []),
+        ("By Jeff Lund. Last Updated on December 11, 2025", ["Jeff Lund"]),
+        ("Posted on December 18, 2025 Posted by Ian Marsh 59 Comments", ["Ian Marsh"]),
+        ("03/01/2017 by Agatha Lind", ["Agatha Lind"]),  # a date before "by"
+        ("Dec 17, 2025Julian K. Arne", ["Julian K. Arne"]),  # a date glued before a bare name
+        ("Author\n\nIsa Shelton", ["Isa Shelton"]),  # the label on its own line, the name on the next
+        ("Authors\n\nRegular Contributors", []),  # a menu
     ],
 )
 def test_bylines(byline, authors):

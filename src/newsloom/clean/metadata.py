@@ -53,7 +53,15 @@ _AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
 #: a handle ("By infuy", "By thegrangehall"): one lower-case word after an explicit "By"
 _HANDLE = re.compile(r"^[a-z][\w.'’-]{1,30}$")
 _EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
-_TRAILING_DATE = re.compile(r"\s+(?:on|at|\||-|–|—|•|·|⋅|∙)\s+.*$")
+_TRAILING_DATE = re.compile(
+    r"\s+(?:on|at|\||-|–|—|•|·|⋅|∙)\s+.*$"
+    # "By Jeff Cobb. Last Updated on …", "Posted by John Scalzi 59 Comments"
+    r"|[.,]?\s+(?:last\s+)?updated\b.*$|\s+\d+\s+comments?\b.*$",
+    re.I,
+)
+#: a line that only labels the byline on the line after it ("Author" / "Isaiah Shelton")
+#: ("Authors" alone is a menu item: "Authors" / "Regular Contributors")
+_AUTHOR_LABEL = re.compile(r"^\s*(?:author|written by|about the author)\s*:?\s*$", re.I)
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
 _COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
 _ROLE_WORDS = (
@@ -194,8 +202,19 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     (2–4 capitalised words) standing right next to a date stamp (``stamps``), as bylines do on pages that do
     not say "By".
     """
+    removed = set(candidates)
     for i in candidates:
         text = lines[i].text
+        if _AUTHOR_LABEL.match(text) and i + 1 in removed and _bare_name(lines[i + 1].text):
+            return [lines[i + 1].text.strip()], [i + 1]
+        # a date stamp glued before the byline: "03/01/2017 by Agatha Caleo", "Dec 17, 2025Julian K. Arni"
+        dated = DATE_WITH_YEAR.match(text)
+        if dated and dated.end() < len(text):
+            rest = text[dated.end() :].strip()
+            if BYLINE_BY.match(rest):
+                text = rest
+            elif _bare_name(rest):
+                return [rest], [i]
         by = BYLINE_BY.match(text) or _STAMP_BY.match(text)
         author_word = None if by else _AUTHOR_WORD.match(text)
         field = _TRAILING_DATE.sub("", (by or author_word).group(1)) if by or author_word else text
@@ -230,7 +249,7 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     boxed = _author_box(lines, candidates)
     if boxed is not None:
         return [lines[boxed].text], [boxed]
-    near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in set(candidates)},
+    near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in removed},
                         key=lambda j: min(abs(j - s) for s in stamps))
     for j in near_stamp:
         if _bare_name(lines[j].text):
@@ -268,7 +287,7 @@ _UI_TEXT = re.compile(
     r"\b(?:photo|photograph|image|credit|min(?:ute)?s?\.? read|subscribe|subscription|sign up|newsletter|save this"
     r"|on this page|share|follow|comments?|advertisement|cookies?|menu|search|log ?in|table of contents"
     r"|key takeaways|related|trending|you may also|sign in|my account|book a demo|e-?mail us|contact us|sponsored"
-    r"|get a (?:custom|free))\b",
+    r"|get a (?:custom|free)|posts?|contributors|jobs|archives?|categories)\b",
     re.I,
 )
 #: "Amr Dalsh / Reuters", "Laura / House Plant House": a credit or a breadcrumb, not a headline
