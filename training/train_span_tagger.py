@@ -3,7 +3,7 @@
     .venv/bin/pip install -e '.[tagger]'
     .venv/bin/python training/train_span_tagger.py [--epochs 5] [--out FILE]   # ~50 min on 2 cores
     .venv/bin/python training/train_span_tagger.py --choose [--weights FILE]   # ~3 min
-    .venv/bin/python training/train_span_tagger.py --all --epochs 4             # the shipped refit, ~55 min
+    .venv/bin/python training/train_span_tagger.py --all --epochs 6.4           # the shipped refit, ~97 min
     (--bf16: bfloat16 autocast, ~1.7x faster a step where the CPU has avx512_bf16; docs/benchmarks.md says how
     its weights compare)
 
