@@ -143,8 +143,8 @@ _NOT_A_STAMP = re.compile(
 def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int) -> tuple[str | None, list[int]]:
     """The publication date among ``candidates`` (indexes of non-body lines), and the lines it used.
 
-    Order of trust: an explicit "Published" stamp; a plain date line; an "Updated" stamp only when nothing
-    else dates the article; and all three above the body's last line before any below it (teasers' dates,
+    Order of trust: an explicit "Published" stamp, wherever it stands; then a plain date line, then an
+    "Updated" stamp — each first above the body's last line, and only then below it (teasers' dates,
     comments' time stamps). "Today:" banners, © years and dates in calls to action never count. Within a
     group the date nearest above ``anchor`` (the body's first line) wins: dates further up are site banners.
     """
@@ -259,9 +259,12 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
 
 def _bare_name(text: str) -> bool:
     """A line that is only a person's name (2–4 capitalised words), not UI text ("Share Article")."""
-    return bool(_NAME.match(text)) and not _UI_TEXT.search(text) and len(words(text)) <= 4
+    return (bool(_NAME.match(text)) and not _UI_TEXT.search(text) and not _NOT_A_NAME.search(text)
+            and len(words(text)) <= 4)
 
 
+#: words of menus that look like names ("Recent Posts", "Find Jobs") but may well stand in a headline
+_NOT_A_NAME = re.compile(r"\b(?:posts?|contributors|jobs|archives?|categories)\b", re.I)
 #: how an author box's biography goes on after the name: "Dana Whitlock is a coastal reporter …"
 _BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
 #: lines after the name line where its biography may start (not tuned: a photo credit or a blank link text
@@ -287,7 +290,7 @@ _UI_TEXT = re.compile(
     r"\b(?:photo|photograph|image|credit|min(?:ute)?s?\.? read|subscribe|subscription|sign up|newsletter|save this"
     r"|on this page|share|follow|comments?|advertisement|cookies?|menu|search|log ?in|table of contents"
     r"|key takeaways|related|trending|you may also|sign in|my account|book a demo|e-?mail us|contact us|sponsored"
-    r"|get a (?:custom|free)|posts?|contributors|jobs|archives?|categories)\b",
+    r"|get a (?:custom|free))\b",
     re.I,
 )
 #: "Amr Dalsh / Reuters", "Laura / House Plant House": a credit or a breadcrumb, not a headline
