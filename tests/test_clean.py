@@ -37,6 +37,7 @@ def page(byline: str) -> str:
         ("Dec 17, 2025Julian K. Arne", ["Julian K. Arne"]),  # a date glued before a bare name
         ("Author\n\nIsa Shelton", ["Isa Shelton"]),  # the label on its own line, the name on the next
         ("Authors\n\nRegular Contributors", []),  # a menu
+        ("Author\n\nRecent Posts", []),  # a menu heading under the label
     ],
 )
 def test_bylines(byline, authors):
@@ -85,6 +86,11 @@ def test_the_headline_above_its_standfirst_and_not_a_credit_line():
         f"{BODY}\n"
     )
     assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
+
+
+def test_menu_words_that_are_no_name_still_make_a_headline():
+    text = f"Harbour jobs and posts at risk as dredging plan stalls\n\nBy Ben Harlow\n\n{BODY}\n"
+    assert clean_plain_text(text).metadata.title == "Harbour jobs and posts at risk as dredging plan stalls"
 
 
 def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
