@@ -53,11 +53,11 @@ _AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
 #: a handle ("By infuy", "By thegrangehall"): one lower-case word after an explicit "By"
 _HANDLE = re.compile(r"^[a-z][\w.'’-]{1,30}$")
 _EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
-_TRAILING_DATE = re.compile(
+#: what follows the names in a byline field: a date or place after a separator, an update stamp, a comment count
+_BYLINE_TAIL = re.compile(
     r"\s+(?:on|at|\||-|–|—|•|·|⋅|∙)\s+.*$"
     # "By Jeff Cobb. Last Updated on …", "Posted by John Scalzi 59 Comments"
-    r"|[.,]?\s+(?:last\s+)?updated\b.*$|\s+\d+\s+comments?\b.*$",
-    re.I,
+    r"|(?i:[.,]?\s+(?:last\s+)?updated\b.*$|\s+\d+\s+comments?\b.*$)"
 )
 #: a line that only labels the byline on the line after it ("Author" / "Isaiah Shelton")
 #: ("Authors" alone is a menu item: "Authors" / "Regular Contributors")
@@ -140,18 +140,26 @@ _NOT_A_STAMP = re.compile(
 )
 
 
-def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int) -> tuple[str | None, list[int]]:
+#: the order in which date lines are trusted, by (kind, whether the line stands below the body's last line):
+#: an explicit "Published" stamp wherever it stands; then a plain date, then an "Updated" stamp, each first
+#: above the body's end and only then below it (teasers' dates, comments' time stamps)
+_DATE_TRUST = {
+    ("published", False): 0, ("published", True): 1,
+    ("plain", False): 2, ("updated", False): 3,
+    ("plain", True): 4, ("updated", True): 5,
+}
+
+
+def find_published(
+    lines: Sequence[Line], candidates: Sequence[int], anchor: int, body_end: int
+) -> tuple[str | None, list[int]]:
     """The publication date among ``candidates`` (indexes of non-body lines), and the lines it used.
 
-    Order of trust: an explicit "Published" stamp, wherever it stands; then a plain date line, then an
-    "Updated" stamp — each first above the body's last line, and only then below it (teasers' dates,
-    comments' time stamps). "Today:" banners, © years and dates in calls to action never count. Within a
-    group the date nearest above ``anchor`` (the body's first line) wins: dates further up are site banners.
+    Trust follows :data:`_DATE_TRUST` (``body_end``: the body's last line). "Today:" banners, © years and
+    dates in calls to action never count. Of equal trust the date nearest above ``anchor`` (the body's
+    first line) wins: dates further up are site banners.
     """
-    original, plain, updated = [], [], []
-    below = [], [], []  # the same three after the body's last line: teasers' dates and comments' time stamps
-    removed = set(candidates)
-    last_body = max((i for i in range(anchor, len(lines)) if i not in removed), default=anchor)
+    found: list[tuple[int, int, int, str]] = []  # (trust, nearness, line, date)
     for i in sorted(candidates, key=lambda i: anchor - i if i < anchor else 1000 + i - anchor):
         text = lines[i].text
         if len(words(text)) > 25 or _NOT_PUBLICATION.search(text) or _NOT_A_STAMP.search(text):
@@ -162,18 +170,15 @@ def find_published(lines: Sequence[Line], candidates: Sequence[int], anchor: int
         if value is None:
             continue
         update = _UPDATED.search(text)
-        groups = below if i > last_body else (original, plain, updated)
         if stamp:
-            groups[0].append((i, value))
+            kind = "published"
         elif update and DATE_WITH_YEAR.search(text).start() > update.start():
-            groups[2].append((i, value))  # "April 26, 2024 Updated on: October 28, 2024" dates the original
+            kind = "updated"  # "April 26, 2024 Updated on: October 28, 2024" dates the original
         else:
-            groups[1].append((i, value))
-    ordered = [original, below[0], plain, updated, below[1], below[2]]
-    for group in ordered:
-        if group:
-            return group[0][1], [i for g in ordered for i, _ in g]
-    return None, []
+            kind = "plain"
+        found.append((_DATE_TRUST[kind, i > body_end], len(found), i, value))
+    found.sort()
+    return (found[0][3], [i for _, _, i, _ in found]) if found else (None, [])
 
 
 def _clean_author(name: str, explicit: bool = False) -> str | None:
@@ -217,7 +222,7 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
                 return [rest], [i]
         by = BYLINE_BY.match(text) or _STAMP_BY.match(text)
         author_word = None if by else _AUTHOR_WORD.match(text)
-        field = _TRAILING_DATE.sub("", (by or author_word).group(1)) if by or author_word else text
+        field = _BYLINE_TAIL.sub("", (by or author_word).group(1)) if by or author_word else text
         # the byline field, not the whole line: "by Amanda · Dec 20, 2025 at 3:00 am · One comment so far"
         if len(words(field)) > (20 if by else 12):  # "By A, Security Expert & B, Home Security Expert"
             continue
@@ -257,14 +262,16 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     return [], []
 
 
+#: words of menus that look like names ("Recent Posts", "Find Jobs") but may well stand in a headline
+_NOT_A_NAME = re.compile(r"\b(?:posts?|contributors|jobs|archives?|categories)\b", re.I)
+
+
 def _bare_name(text: str) -> bool:
     """A line that is only a person's name (2–4 capitalised words), not UI text ("Share Article")."""
     return (bool(_NAME.match(text)) and not _UI_TEXT.search(text) and not _NOT_A_NAME.search(text)
             and len(words(text)) <= 4)
 
 
-#: words of menus that look like names ("Recent Posts", "Find Jobs") but may well stand in a headline
-_NOT_A_NAME = re.compile(r"\b(?:posts?|contributors|jobs|archives?|categories)\b", re.I)
 #: how an author box's biography goes on after the name: "Dana Whitlock is a coastal reporter …"
 _BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
 #: lines after the name line where its biography may start (not tuned: a photo credit or a blank link text
@@ -422,7 +429,7 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     # removed line is a candidate, the nearest above the body first.
     meta = Metadata()
     meta.published, meta.date_indexes = find_published(
-        lines, removed, first_body if first_body is not None else len(lines)
+        lines, removed, first_body if first_body is not None else len(lines), body[-1] if body else len(lines)
     )
     meta.authors, meta.byline_indexes = find_authors(lines, removed, meta.date_indexes[:1])
     title_zone = list(header)
