@@ -104,6 +104,20 @@ def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
     assert clean_html(html).title == "Harbour dredging plan approved after long delay"
 
 
+
+def test_an_html_headline_inside_the_article_is_the_title_not_the_first_paragraph():
+    from newsloom.clean.html import clean_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    html = ("<html><head><title>Harbour dredging plan approved after long delay | The Coastal Courier</title>"
+            "</head><body><nav>Home News Sport</nav>"
+            f"<article><h1>Harbour dredging plan approved after long delay</h1>{paragraphs}</article></body></html>")
+    cleaned = clean_html(html)
+    assert cleaned.title == "Harbour dredging plan approved after long delay"
+    assert cleaned.paragraphs[0] == BODY.split("\n\n")[0]
+    assert "Harbour dredging plan approved after long delay" in [r.text for r in cleaned.removed if r.kind == "title"]
+
+
 COMMENTS = (
     "Lena Marsh says:\n\nMarch 3, 2025 at 4:05 pm\n\n"
     "I fished that channel for thirty years and the silt has been getting worse every single season since.\n\n"
