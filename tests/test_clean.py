@@ -88,6 +88,30 @@ def test_the_headline_above_its_standfirst_and_not_a_credit_line():
     assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
 
 
+def test_the_headline_is_the_line_the_article_opens_on_not_a_banner_or_teaser_nearer_the_body():
+    # the learned ranker (clean.headline) reads how many of a line's words the lede uses: the banner above
+    # and the teaser below share none of them
+    text = (
+        "Coastal Courier Weekly Digest Edition\n\n"
+        "Harbour dredging plan approved after long delay\n\n"
+        "Sign up for alerts about the harbour\n\n"
+        "Ten tips for a safer sailing season\n\n"
+        f"{BODY}\n"
+    )
+    assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
+
+
+def test_the_headline_ranker_refuses_a_model_trained_on_other_features(tmp_path):
+    import json
+
+    from newsloom.clean.headline import MODEL_FILE, TitleRanker
+
+    meta = tmp_path / "title.json"
+    meta.write_text(json.dumps({"features": ["rule_score"], "threshold": 0.05}))
+    with pytest.raises(ValueError, match="other features"):
+        TitleRanker.load(MODEL_FILE, meta)
+
+
 def test_menu_words_that_are_no_name_still_make_a_headline():
     text = f"Harbour jobs and posts at risk as dredging plan stalls\n\nBy Ben Harlow\n\n{BODY}\n"
     assert clean_plain_text(text).metadata.title == "Harbour jobs and posts at risk as dredging plan stalls"

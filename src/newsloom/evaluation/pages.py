@@ -138,16 +138,17 @@ def labelled_pages(dataset: str, split: str | None = None) -> Iterator[LabelledP
 
 
 
-def _folded(value: str | None) -> str:
+def folded(value: str | None) -> str:
+    """Lower case, every run of non-word characters one space: how the WCXB measures compare text."""
     return re.sub(r"\W+", " ", (value or "").lower()).strip()
 
 
 #: the metadata measures of the WCXB benchmarks: (row name, Page field, whether what was found matches it)
 METADATA_MEASURES: list[tuple[str, str, Callable[[Any, str], bool]]] = [
-    ("title (exact, normalised)", "title", lambda found, gold: _folded(found) == _folded(gold)),
+    ("title (exact, normalised)", "title", lambda found, gold: folded(found) == folded(gold)),
     ("date (same day)", "published", lambda found, gold: (found or "")[:10] == gold[:10]),
     ("author (any gold author found)", "author",
-     lambda found, gold: any(_folded(a) and _folded(a) in _folded(gold) for a in found)),
+     lambda found, gold: any(folded(a) and folded(a) in folded(gold) for a in found)),
 ]
 
 
