@@ -129,6 +129,18 @@ def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
 
 
 
+def test_an_html_headline_the_title_tag_does_not_hold_is_read_from_the_visible_lines():
+    from newsloom.clean.html import clean_html
+
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    html = ("<html><head><title>The Coastal Courier | Local news and sport</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+            "<div class='story-head'>Harbour dredging plan approved after long delay</div>"
+            "<div class='meta'>By Ben Harlow</div>"
+            f"<article>{paragraphs}</article><footer>Sign up for our newsletter</footer></body></html>")
+    assert clean_html(html).title == "Harbour dredging plan approved after long delay"
+
+
 def test_an_html_headline_inside_the_article_is_the_title_not_the_first_paragraph():
     from newsloom.clean.html import clean_html
 
