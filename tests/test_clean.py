@@ -45,7 +45,8 @@ def test_bylines(byline, authors):
 
 
 def test_an_author_box_names_the_author_of_a_page_without_a_byline():
-    """Among the lines the cleaner removed: a name line with the author's biography just below it."""
+    """Among the lines the cleaner removed: a name line with the author's biography just below it (the
+    learned ranker, clean.rankers, reads the biography, the body and the date stamp around each name)."""
     from newsloom.clean.lines import split_lines
     from newsloom.clean.metadata import find_authors
 
@@ -53,10 +54,22 @@ def test_an_author_box_names_the_author_of_a_page_without_a_byline():
            "Gazette since 2015.\n")
     lines = split_lines(f"Harbour dredging plan approved after long delay\n\nMay 6, 2025\n\n{BODY}\n\n{box}")
     removed = [i for i, line in enumerate(lines) if line.text.startswith(("Harbour dredging", "May 6", "Dana"))]
-    assert find_authors(lines, removed, stamps=[1]) == (["Dana Whitlock"], [removed[2]])
-    # a name alone, with no biography under it, is no author box
+    body = [i for i in range(len(lines)) if i not in removed]
+    assert find_authors(lines, removed, stamps=[1], body=body) == (["Dana Whitlock"], [removed[2]])
+    # a name alone over the body, with no biography and no date beside it, is not likely enough
     alone = split_lines(f"Dana Whitlock\n\n{BODY}")
-    assert find_authors(alone, [0]) == ([], [])
+    assert find_authors(alone, [0], body=list(range(1, len(alone)))) == ([], [])
+
+
+def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
+    # "Travel Tips" stands where a bare byline would, but the page uses its words in lower case: a person's
+    # name it is not; "Ben Harlow" in the same place is
+    def text(line: str) -> str:
+        return (f"Harbour dredging plan approved after long delay\n\n{line}\n\nMay 6, 2025\n\n{BODY}\n\n"
+                "More travel tips for the coast are on our travel page.\n")
+
+    assert clean_plain_text(text("Travel Tips")).metadata.authors == []
+    assert clean_plain_text(text("Ben Harlow")).metadata.authors == ["Ben Harlow"]
 
 
 @pytest.mark.parametrize(
@@ -89,7 +102,7 @@ def test_the_headline_above_its_standfirst_and_not_a_credit_line():
 
 
 def test_the_headline_is_the_line_the_article_opens_on_not_a_banner_or_teaser_nearer_the_body():
-    # the learned ranker (clean.headline) reads how many of a line's words the lede uses: the banner above
+    # the learned ranker (clean.rankers) reads how many of a line's words the lede uses: the banner above
     # and the teaser below share none of them
     text = (
         "Coastal Courier Weekly Digest Edition\n\n"
@@ -101,15 +114,16 @@ def test_the_headline_is_the_line_the_article_opens_on_not_a_banner_or_teaser_ne
     assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
 
 
-def test_the_headline_ranker_refuses_a_model_trained_on_other_features(tmp_path):
+def test_a_line_ranker_refuses_a_model_trained_on_other_features(tmp_path):
     import json
+    import shutil
 
-    from newsloom.clean.headline import MODEL_FILE, TitleRanker
+    from newsloom.clean.rankers import MODEL_DIR, LineRanker
 
-    meta = tmp_path / "title.json"
-    meta.write_text(json.dumps({"features": ["rule_score"], "threshold": 0.05}))
+    shutil.copy(MODEL_DIR / "title.txt", tmp_path / "title.txt")
+    (tmp_path / "title.json").write_text(json.dumps({"features": ["rule_score"], "threshold": 0.05}))
     with pytest.raises(ValueError, match="other features"):
-        TitleRanker.load(MODEL_FILE, meta)
+        LineRanker.load("title", tmp_path)
 
 
 def test_menu_words_that_are_no_name_still_make_a_headline():

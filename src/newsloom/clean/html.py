@@ -238,7 +238,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
         title=title,
         published=getattr(doc, "date", None),
         # no author from trafilatura: a byline outside the article text, read as the plain-text cleaner does
-        authors=_split_authors(getattr(doc, "author", None)) or find_authors(lines, outside)[0],
+        authors=_split_authors(getattr(doc, "author", None)) or find_authors(lines, outside, body=kept_at)[0],
         outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         language=getattr(doc, "language", None),
         removed=removed,

@@ -17,8 +17,15 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from newsloom.clean.headline import TITLE_FEATURES, TitleRanker, content_words, default_ranker, overlap
 from newsloom.clean.lines import Line, words
+from newsloom.clean.rankers import (
+    AUTHOR_FEATURES,
+    TITLE_FEATURES,
+    LineRanker,
+    content_words,
+    overlap,
+    shipped_ranker,
+)
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?"
@@ -203,13 +210,30 @@ def _undouble(name: str) -> str:
     return " ".join(parts[:half]) if len(parts) % 2 == 0 and half and parts[:half] == parts[half:] else name
 
 
-def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = ()) -> tuple[list[str], list[int]]:
+def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = (),
+                 body: Sequence[int] = (), repeats: Sequence[int] | None = None,
+                 ranker: LineRanker | None = None) -> tuple[list[str], list[int]]:
     """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``.
 
-    A "By …" line wins; then an author box (a name line above the author's biography); otherwise a bare name
-    (2–4 capitalised words) standing right next to a date stamp (``stamps``), as bylines do on pages that do
-    not say "By".
+    A byline that says so ("By …", "Author: …", "Posted … by …", an "Author" label over a name) wins; else
+    the learned ranker (:mod:`rankers`) picks the name-shaped line most likely to be the author's, reading
+    where it stands against the date stamp (``stamps``) and the ``body`` lines, whether a biography follows
+    it, and whether its words are ever common words of the page.
     """
+    said = _byline(lines, candidates)
+    if said[0]:
+        return said
+    picked, features = author_candidates(lines, candidates, stamps, body, repeats)
+    ranker = ranker or shipped_ranker("author")
+    probs = ranker.probabilities(features)
+    if not len(probs) or probs.max() < ranker.threshold:
+        return [], []
+    top = picked[int(np.argmax(probs))]
+    return [lines[top].text.strip()], [top]
+
+
+def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str], list[int]]:
+    """Authors from a line among ``candidates`` that says it is a byline; ([], []) when none does."""
     removed = set(candidates)
     for i in candidates:
         text = lines[i].text
@@ -252,16 +276,6 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
             names = [n for n in names if _NAME.match(n) and not _TITLE_PIECE.search(n)] or names
         if names:
             return names, [i]
-    # an author box before a bare name beside the date (WCXB train author accuracy 0.484 -> 0.505 this way,
-    # 0.499 the other way round; tune 0.509 -> 0.545 / 0.527)
-    boxed = _author_box(lines, candidates)
-    if boxed is not None:
-        return [lines[boxed].text], [boxed]
-    near_stamp = sorted({j for s in stamps for j in (s - 2, s - 1, s + 1, s + 2) if j in removed},
-                        key=lambda j: min(abs(j - s) for s in stamps))
-    for j in near_stamp:
-        if _bare_name(lines[j].text):
-            return [lines[j].text], [j]
     return [], []
 
 
@@ -277,23 +291,79 @@ def _bare_name(text: str) -> bool:
 
 #: how an author box's biography goes on after the name: "Dana Whitlock is a coastal reporter …"
 _BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
-#: lines after the name line where its biography may start (not tuned: a photo credit or a blank link text
-#: may stand between them)
+#: lines after a name line where its biography may start (a photo credit or a blank link text may stand
+#: between them)
 AUTHOR_BOX_REACH = 3
+#: a line shaped like a person's or a team's name: 2–5 words, each capitalised (any script) or a particle
+_NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
+_PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di"}
+_SAYS_BYLINE = re.compile(r"^\s*(?:by|authors?|written|posted|published|about)\b", re.I)
+#: how far (lines) the distance columns look; farther counts as this far
+_FAR = 30
 
 
-def _author_box(lines: Sequence[Line], candidates: Sequence[int]) -> int | None:
-    """An author box: a line that is only a name, and a line just below it that opens with the same name and
-    a verb of biography ("Dana Whitlock" / "Dana Whitlock is a coastal reporter who has covered …")."""
-    for j in candidates:
-        name = lines[j].text.strip()
-        if not _bare_name(name):
-            continue
-        for k in range(j + 1, min(j + 1 + AUTHOR_BOX_REACH, len(lines))):
-            text = lines[k].text
-            if text.startswith(name + " ") and _BIO_VERBS.match(text[len(name) + 1 :]):
-                return j
-    return None
+def _name_shaped(text: str) -> bool:
+    parts = text.split()
+    return (2 <= len(parts) <= 5 and parts[0][:1].isupper() and not any(c.isdigit() for c in text)
+            and all(_NAME_WORD.match(p) and (p[:1].isupper() or p in _PARTICLES) for p in parts))
+
+
+def author_candidates(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = (),
+                      body: Sequence[int] = (), repeats: Sequence[int] | None = None) -> tuple[list[int], np.ndarray]:
+    """The name-shaped lines among ``candidates`` (the lines the cleaner did not keep) and their
+    :data:`rankers.AUTHOR_FEATURES` rows."""
+    # a line that opens like a byline ("Author Information", "By the way") is the byline rules' to read; UI
+    # text and menu words ("Share Article", "Recent Posts") are never a name
+    picked = [j for j in candidates if _name_shaped(lines[j].text.strip()) and not _SAYS_BYLINE.match(lines[j].text)
+              and not _UI_TEXT.search(lines[j].text) and not _NOT_A_NAME.search(lines[j].text)]
+    if not picked:
+        return [], np.zeros((0, len(AUTHOR_FEATURES)), dtype=np.float32)
+    folded_lines = [line.text.strip().casefold() for line in lines]
+    # every word of the page that occurs in lower case somewhere: "Get Started", "Travel Tips" and "Our
+    # Services" are common words of their page; a person's name is not
+    lower = {w for line in lines for w in words(line.text) if w.islower()}
+    dates = [i for i, line in enumerate(lines) if DATE_WITH_YEAR.search(line.text)] if not stamps else list(stamps)
+    first_body = body[0] if body else len(lines)
+    last_body = body[-1] if body else len(lines)
+    kept = set(body)
+    rows = []
+    for j in picked:
+        line = lines[j]
+        text = line.text.strip()
+        key = folded_lines[j]
+        n = len(text.split())
+        inside = sum(1 for k, other in enumerate(folded_lines) if k != j and key in other and other != key)
+        biography = any(lines[k].text.startswith(text + " ") and _BIO_VERBS.match(lines[k].text[len(text) + 1:])
+                        for k in range(j + 1, min(j + 1 + AUTHOR_BOX_REACH, len(lines))))
+        label = any(_AUTHOR_LABEL.match(lines[k].text) or lines[k].text.strip().casefold() in {"by", "written by"}
+                    for k in range(max(0, j - 2), j))
+        to_date = min((abs(j - d) for d in dates), default=_FAR)
+        features = {
+            "n_words": float(n),
+            "log_chars": np.log1p(len(text)),
+            "bare_name": float(_bare_name(text)),
+            "ui_text": float(bool(_UI_TEXT.search(text))),
+            "menu_word": float(bool(_NOT_A_NAME.search(text))),
+            "job_title": float(bool(_TITLE_PIECE.search(text))),
+            "same_line_in_page": float(folded_lines.count(key) - 1),
+            "inside_other_lines": float(inside),
+            "biography_follows": float(biography),
+            "label_above": float(label),
+            "lower_case_share": sum(w.lower() in lower for w in words(text)) / max(n, 1),
+            "lines_to_date": float(min(to_date, _FAR)),
+            "date_beside": float(to_date <= 2),
+            "lines_to_body": float(np.clip(j - first_body, -_FAR, _FAR)),
+            "after_body": float(j > last_body),
+            "is_body": float(j in kept),
+            "rel_index": j / max(len(lines) - 1, 1),
+            "log_corpus_repeat": float(np.log1p(repeats[j])) if repeats is not None else 0.0,
+            "blank_before": float(line.blank_before),
+            "blank_after": float(line.blank_after),
+            "list_marker": float(line.list_marker),
+            "log_candidates": np.log1p(len(picked)),
+        }
+        rows.append([features[name] for name in AUTHOR_FEATURES])
+    return picked, np.array(rows, dtype=np.float32)
 
 
 _UI_TEXT = re.compile(
@@ -386,7 +456,7 @@ def _vetoes(lines: Sequence[Line], i: int) -> dict[str, float]:
 def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int], first_body: int,
                      body: Sequence[int], repeats: Sequence[int] | None = None) -> tuple[list[int], np.ndarray]:
     """The lines of ``zone`` that may be the headline (within :data:`TITLE_WINDOW` lines of the body, not a
-    date or byline already read, 1–40 words) and their :data:`headline.TITLE_FEATURES` rows."""
+    date or byline already read, 1–40 words) and their :data:`rankers.TITLE_FEATURES` rows."""
     picked = [i for i in zone if first_body - i <= TITLE_WINDOW and i not in skip and lines[i].text
               and 1 <= len(words(lines[i].text)) <= 40]
     if not picked:
@@ -446,11 +516,11 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
 
 def find_title(lines: Sequence[Line], zone: Sequence[int], skip: set[int], first_body: int,
                body: Sequence[int] = (), repeats: Sequence[int] | None = None,
-               ranker: TitleRanker | None = None) -> int | None:
-    """The headline among the ``zone`` lines above the body, by the learned ranker (:mod:`headline`); None
+               ranker: LineRanker | None = None) -> int | None:
+    """The headline among the ``zone`` lines above the body, by the learned ranker (:mod:`rankers`); None
     when no line is likely enough (a page that opens with its body text)."""
     picked, features = title_candidates(lines, zone, skip, first_body, body, repeats)
-    ranker = ranker or default_ranker()
+    ranker = ranker or shipped_ranker("title")
     return pick_title(lines, picked, ranker.probabilities(features), ranker.threshold)
 
 
@@ -526,7 +596,7 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     meta.published, meta.date_indexes = find_published(
         lines, removed, first_body if first_body is not None else len(lines), body[-1] if body else len(lines)
     )
-    meta.authors, meta.byline_indexes = find_authors(lines, removed, meta.date_indexes[:1])
+    meta.authors, meta.byline_indexes = find_authors(lines, removed, meta.date_indexes[:1], body, repeats)
     title_zone = list(header)
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
     # more body, is a headline too. (Up to three such leading lines as candidates: out-of-fold title
