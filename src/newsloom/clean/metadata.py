@@ -294,7 +294,7 @@ _BIO_VERBS = re.compile(r"^(?:is|was|has|writes|covers|holds|leads|serves)\b")
 #: lines after a name line where its biography may start (a photo credit or a blank link text may stand
 #: between them)
 AUTHOR_BOX_REACH = 3
-#: a line shaped like a person's or a team's name: 2–5 words, each capitalised (any script) or a particle
+#: a word of a name: letters of any script ("Průša", "Çelik"), apostrophes, dots and hyphens, no digits
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di"}
 _SAYS_BYLINE = re.compile(r"^\s*(?:by|authors?|written|posted|published|about)\b", re.I)
@@ -303,6 +303,7 @@ _FAR = 30
 
 
 def _name_shaped(text: str) -> bool:
+    """2–5 words of a name, each capitalised or a particle ("Ludwig van Beethoven"), the first capitalised."""
     parts = text.split()
     return (2 <= len(parts) <= 5 and parts[0][:1].isupper() and not any(c.isdigit() for c in text)
             and all(_NAME_WORD.match(p) and (p[:1].isupper() or p in _PARTICLES) for p in parts))
@@ -394,6 +395,12 @@ TITLE_DISTANCE_PENALTY = 0.08
 TITLE_WINDOW = 40
 
 
+def _same_line_nearby(lines: Sequence[Line], i: int) -> int:
+    """How many lines within eight of line ``i`` say the same (case aside)."""
+    key = lines[i].text.casefold()
+    return sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9)) if j != i and lines[j].text.casefold() == key)
+
+
 def _byline_or_date_below(lines: Sequence[Line], i: int, first_body: int) -> bool:
     """A byline or a date within four lines under line ``i``, with no longer line between."""
     for j in range(i + 1, min(first_body, i + 5)):
@@ -421,8 +428,7 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
     if _SLASH_PAIR.match(text) and n <= 6 or _CREDIT_LINE.match(text) or _names_only(text):
         return None
     score = 1.0 if n >= 4 else 0.0
-    key = text.casefold()
-    if sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9)) if j != i and lines[j].text.casefold() == key):
+    if _same_line_nearby(lines, i):
         score += 2.0  # the <title> and the <h1>, or a headline repeated in a share block
     if _byline_or_date_below(lines, i, first_body):
         score += 1.5  # headlines stand right above their byline and date
@@ -478,7 +484,6 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
         text = line.text
         n = len(words(text))
         rule = _title_score(lines, i, first_body, repeats, skip)
-        key = text.casefold()
         mine = content_words(text)
         lede_share, lede_count = overlap(mine, lede)
         body_share, _ = overlap(mine, whole)
@@ -498,8 +503,7 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
             "ends_colon_comma": float(text.endswith((":", ",", ";"))),
             "inner_colon": float(":" in text[:-1]),
             "capitalised": sum(w[:1].isupper() for w in words(text)) / max(n, 1),
-            "same_line_nearby": float(sum(1 for j in range(max(0, i - 8), min(len(lines), i + 9))
-                                          if j != i and lines[j].text.casefold() == key)),
+            "same_line_nearby": float(_same_line_nearby(lines, i)),
             "byline_or_date_below": float(_byline_or_date_below(lines, i, first_body)),
             "log_corpus_repeat": float(np.log1p(repeats[i])) if repeats is not None else 0.0,
             "list_marker": float(line.list_marker),
