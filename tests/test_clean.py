@@ -61,6 +61,20 @@ def test_an_author_box_names_the_author_of_a_page_without_a_byline():
     assert find_authors(alone, [0], body=list(range(1, len(alone)))) == ([], [])
 
 
+def test_a_page_listing_many_names_describes_only_those_nearest_the_body():
+    from newsloom.clean.lines import split_lines
+    from newsloom.clean.metadata import MAX_AUTHOR_CANDIDATES, author_candidates
+
+    names = "\n".join(f"Contributor Number{'x' * (k % 7)} Nr{chr(65 + k % 26)}{chr(65 + k // 26 % 26)}"
+                      for k in range(MAX_AUTHOR_CANDIDATES + 50))
+    lines = split_lines(f"{BODY}\n\n{names}\n")
+    body = [i for i, line in enumerate(lines) if len(line.text.split()) > 8]
+    removed = [i for i in range(len(lines)) if i not in body]
+    picked, features = author_candidates(lines, removed, body=body)
+    assert len(picked) == MAX_AUTHOR_CANDIDATES == len(features)
+    assert picked == sorted(removed)[:MAX_AUTHOR_CANDIDATES]  # the names right under the article
+
+
 def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
     # "Travel Tips" stands where a bare byline would, but the page uses its words in lower case: a person's
     # name it is not; "Ben Harlow" in the same place is

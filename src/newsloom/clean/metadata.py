@@ -298,6 +298,9 @@ AUTHOR_BOX_REACH = 3
 _NAME_WORD = re.compile(r"^[^\W\d_][\w'’.-]*$")
 _PARTICLES = {"de", "van", "von", "der", "bin", "al", "da", "del", "la", "le", "di"}
 _SAYS_BYLINE = re.compile(r"^\s*(?:by|authors?|written|posted|published|about)\b", re.I)
+#: at most this many name lines are described (each is looked for inside every other line, so a page listing
+#: thousands of names would take seconds); WCXB train pages have up to 274, so the cap changes none of them
+MAX_AUTHOR_CANDIDATES = 300
 #: how far (lines) the distance columns look; farther counts as this far
 _FAR = 30
 
@@ -319,13 +322,16 @@ def author_candidates(lines: Sequence[Line], candidates: Sequence[int], stamps: 
               and not _UI_TEXT.search(lines[j].text) and not _NOT_A_NAME.search(lines[j].text)]
     if not picked:
         return [], np.zeros((0, len(AUTHOR_FEATURES)), dtype=np.float32)
+    first_body = body[0] if body else len(lines)
+    last_body = body[-1] if body else len(lines)
+    if len(picked) > MAX_AUTHOR_CANDIDATES:  # a page that lists thousands of names: those nearest the body
+        nearest = sorted(picked, key=lambda j: max(first_body - j, j - last_body, 0))[:MAX_AUTHOR_CANDIDATES]
+        picked = sorted(nearest)
     folded_lines = [line.text.strip().casefold() for line in lines]
     # every word of the page that occurs in lower case somewhere: "Get Started", "Travel Tips" and "Our
     # Services" are common words of their page; a person's name is not
     lower = {w for line in lines for w in words(line.text) if w.islower()}
     dates = [i for i, line in enumerate(lines) if DATE_WITH_YEAR.search(line.text)] if not stamps else list(stamps)
-    first_body = body[0] if body else len(lines)
-    last_body = body[-1] if body else len(lines)
     kept = set(body)
     rows = []
     for j in picked:
