@@ -145,41 +145,40 @@ def test_menu_words_that_are_no_name_still_make_a_headline():
     assert clean_plain_text(text).metadata.title == "Harbour jobs and posts at risk as dredging plan stalls"
 
 
+HEADLINE = "Harbour dredging plan approved after long delay"
+
+
+def html_page(title_tag: str, header: str = "", article_head: str = "", footer: str = "") -> str:
+    """A news page around BODY: a menu, ``header`` above the article, ``article_head`` opening it."""
+    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
+    return (f"<html><head><title>{title_tag}</title></head><body><nav>Home News Sport</nav>{header}"
+            f"<article>{article_head}{paragraphs}</article>{footer}</body></html>")
+
+
 def test_an_html_headline_is_the_line_the_page_shows_not_its_title_tag():
     from newsloom.clean.html import clean_html
 
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
-    html = ("<html><head><title>Harbour dredging plan approved after long delay - Local news and sport from the coast"
-            " | The Coastal Courier</title></head><body><nav>Home News Sport</nav>"
-            "<div class='headline'>Harbour dredging plan approved after long delay</div>"
-            f"<article>{paragraphs}</article></body></html>")
-    assert clean_html(html).title == "Harbour dredging plan approved after long delay"
-
+    html = html_page(f"{HEADLINE} - Local news and sport from the coast | The Coastal Courier",
+                     header=f"<div class='headline'>{HEADLINE}</div>")
+    assert clean_html(html).title == HEADLINE
 
 
 def test_an_html_headline_the_title_tag_does_not_hold_is_read_from_the_visible_lines():
     from newsloom.clean.html import clean_html
 
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
-    html = ("<html><head><title>The Coastal Courier | Local news and sport</title></head><body>"
-            "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
-            "<div class='story-head'>Harbour dredging plan approved after long delay</div>"
-            "<div class='meta'>By Ben Harlow</div>"
-            f"<article>{paragraphs}</article><footer>Sign up for our newsletter</footer></body></html>")
-    assert clean_html(html).title == "Harbour dredging plan approved after long delay"
+    html = html_page("The Coastal Courier | Local news and sport",
+                     header=f"<div class='story-head'>{HEADLINE}</div><div class='meta'>By Ben Harlow</div>",
+                     footer="<footer>Sign up for our newsletter</footer>")
+    assert clean_html(html).title == HEADLINE
 
 
 def test_an_html_headline_inside_the_article_is_the_title_not_the_first_paragraph():
     from newsloom.clean.html import clean_html
 
-    paragraphs = "".join(f"<p>{p}</p>" for p in BODY.split("\n\n"))
-    html = ("<html><head><title>Harbour dredging plan approved after long delay | The Coastal Courier</title>"
-            "</head><body><nav>Home News Sport</nav>"
-            f"<article><h1>Harbour dredging plan approved after long delay</h1>{paragraphs}</article></body></html>")
-    cleaned = clean_html(html)
-    assert cleaned.title == "Harbour dredging plan approved after long delay"
+    cleaned = clean_html(html_page(f"{HEADLINE} | The Coastal Courier", article_head=f"<h1>{HEADLINE}</h1>"))
+    assert cleaned.title == HEADLINE
     assert cleaned.paragraphs[0] == BODY.split("\n\n")[0]
-    assert "Harbour dredging plan approved after long delay" in [r.text for r in cleaned.removed if r.kind == "title"]
+    assert HEADLINE in [r.text for r in cleaned.removed if r.kind == "title"]
 
 
 COMMENTS = (
