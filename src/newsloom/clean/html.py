@@ -4,7 +4,9 @@ trafilatura runs in precision mode; where the plain-text line model, reading the
 expects that text to be poor, trafilatura's default and recall modes run too and the line model picks the
 text it expects to score best (``judged_mode``). When trafilatura finds no main text in any mode (a
 fragment, a broken page, a feed entry), the page's visible text goes through the plain-text cleaner
-instead, so an HTML input never yields less than a text input would.
+instead, so an HTML input never yields less than a text input would. The headline is the visible line the
+``<title>`` holds, else the plain-text headline ranker's line (``headline_of``), and never the text's first
+paragraph too; without an author from trafilatura, bylines are read from the lines outside the text.
 """
 
 from __future__ import annotations
