@@ -15,8 +15,11 @@ BODY = (
 )
 
 
+HEADLINE = "Harbour dredging plan approved after long delay"
+
+
 def page(byline: str) -> str:
-    return f"Harbour dredging plan approved after long delay\n\n{byline}\n\n{BODY}\n\nShare this article\n"
+    return f"{HEADLINE}\n\n{byline}\n\n{BODY}\n\nShare this article\n"
 
 
 @pytest.mark.parametrize(
@@ -52,7 +55,7 @@ def test_an_author_box_names_the_author_of_a_page_without_a_byline():
 
     box = ("Dana Whitlock\n\nDana Whitlock is a coastal reporter who has covered ports and shipping for the "
            "Gazette since 2015.\n")
-    lines = split_lines(f"Harbour dredging plan approved after long delay\n\nMay 6, 2025\n\n{BODY}\n\n{box}")
+    lines = split_lines(f"{HEADLINE}\n\nMay 6, 2025\n\n{BODY}\n\n{box}")
     removed = [i for i, line in enumerate(lines) if line.text.startswith(("Harbour dredging", "May 6", "Dana"))]
     body = [i for i in range(len(lines)) if i not in removed]
     assert find_authors(lines, removed, stamps=[1], body=body) == (["Dana Whitlock"], [removed[2]])
@@ -79,7 +82,7 @@ def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
     # "Travel Tips" stands where a bare byline would, but the page uses its words in lower case: a person's
     # name it is not; "Ben Harlow" in the same place is
     def text(line: str) -> str:
-        return (f"Harbour dredging plan approved after long delay\n\n{line}\n\nMay 6, 2025\n\n{BODY}\n\n"
+        return (f"{HEADLINE}\n\n{line}\n\nMay 6, 2025\n\n{BODY}\n\n"
                 "More travel tips for the coast are on our travel page.\n")
 
     assert clean_plain_text(text("Travel Tips")).metadata.authors == []
@@ -107,12 +110,12 @@ def test_date_stamps(stamp, published):
 def test_the_headline_above_its_standfirst_and_not_a_credit_line():
     text = (
         "Reviewed by Monika Nemcova\n\n"
-        "Harbour dredging plan approved after long delay\n"
+        f"{HEADLINE}\n"
         "Work on the eastern channel starts in spring\n\n"
         "Audrey Huang, Managing Editor\n\n"
         f"{BODY}\n"
     )
-    assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
+    assert clean_plain_text(text).metadata.title == HEADLINE
 
 
 def test_the_headline_is_the_line_the_article_opens_on_not_a_banner_or_teaser_nearer_the_body():
@@ -120,12 +123,12 @@ def test_the_headline_is_the_line_the_article_opens_on_not_a_banner_or_teaser_ne
     # and the teaser below share none of them
     text = (
         "Coastal Courier Weekly Digest Edition\n\n"
-        "Harbour dredging plan approved after long delay\n\n"
+        f"{HEADLINE}\n\n"
         "Sign up for alerts about the harbour\n\n"
         "Ten tips for a safer sailing season\n\n"
         f"{BODY}\n"
     )
-    assert clean_plain_text(text).metadata.title == "Harbour dredging plan approved after long delay"
+    assert clean_plain_text(text).metadata.title == HEADLINE
 
 
 def test_a_line_ranker_refuses_a_model_trained_on_other_features(tmp_path):
@@ -143,9 +146,6 @@ def test_a_line_ranker_refuses_a_model_trained_on_other_features(tmp_path):
 def test_menu_words_that_are_no_name_still_make_a_headline():
     text = f"Harbour jobs and posts at risk as dredging plan stalls\n\nBy Ben Harlow\n\n{BODY}\n"
     assert clean_plain_text(text).metadata.title == "Harbour jobs and posts at risk as dredging plan stalls"
-
-
-HEADLINE = "Harbour dredging plan approved after long delay"
 
 
 def html_page(title_tag: str, header: str = "", article_head: str = "", footer: str = "") -> str:
@@ -195,7 +195,7 @@ COMMENTS = (
 
 def test_the_articles_updated_stamp_is_trusted_over_a_comments_time_stamp():
     """Below the article, a date is a comment's or a teaser's: an "Updated" stamp above the body wins."""
-    text = f"Harbour dredging plan approved after long delay\n\nUpdated May 6, 2025\n\n{BODY}\n\n3 Comments\n\n{COMMENTS}"
+    text = f"{HEADLINE}\n\nUpdated May 6, 2025\n\n{BODY}\n\n3 Comments\n\n{COMMENTS}"
     assert clean_plain_text(text).metadata.published == "2025-05-06"
     # with no date above the body, a date below it is still better than none
     assert clean_plain_text(f"{BODY}\n\n3 Comments\n\n{COMMENTS}").metadata.published == "2025-03-03T16:05:00"
@@ -203,7 +203,7 @@ def test_the_articles_updated_stamp_is_trusted_over_a_comments_time_stamp():
 
 @pytest.mark.parametrize("heading", ["3 Comments", "3 responses to “Harbour dredging plan approved”", "Leave a Reply"])
 def test_reader_comments_after_the_article_are_not_body(heading):
-    cleaned = clean_plain_text(f"Harbour dredging plan approved after long delay\n\n{BODY}\n\n{heading}\n\n{COMMENTS}")
+    cleaned = clean_plain_text(f"{HEADLINE}\n\n{BODY}\n\n{heading}\n\n{COMMENTS}")
     assert cleaned.body == BODY
     kinds = {line.text: line.kind for line in cleaned.removed}
     assert kinds["Lena Marsh says:"] == kinds["March 3, 2025 at 4:05 pm"] == "comment"
@@ -216,7 +216,7 @@ LEDE = ("Dredging of the eastern channel, closed to larger boats for most of the
 
 @pytest.mark.parametrize("above", ["", f"{LEDE}\n\n"])
 def test_a_comment_counter_under_the_headline_or_lede_does_not_cut_the_article(above):
-    text = f"Harbour dredging plan approved after long delay\n\n{above}124 Comments\n\n{BODY}\n"
+    text = f"{HEADLINE}\n\n{above}124 Comments\n\n{BODY}\n"
     assert clean_plain_text(text).body.endswith(BODY)
 
 

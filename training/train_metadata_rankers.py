@@ -34,7 +34,7 @@ from cache_pages import load_labelled  # noqa: E402
 from line_rules_oof import FixedProbabilities  # noqa: E402
 from newsloom.clean import metadata  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
-from newsloom.clean.rankers import FEATURES, MODEL_DIR  # noqa: E402
+from newsloom.clean.rankers import FEATURES, MODEL_DIR, top_row  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.pages import LabelledPage, folded, split_of  # noqa: E402
 from train_line_model import OOF_FILE, repeats_for  # noqa: E402
@@ -117,9 +117,8 @@ def decided(task: str) -> Callable[[PageCandidates, np.ndarray, float], list[str
     def author(page: PageCandidates, probs: np.ndarray, threshold: float) -> list[str]:
         if page.said:
             return [folded(a) for a in page.said]
-        if not len(probs) or probs.max() < threshold:
-            return []
-        return [folded(page.page.lines[page.picked[int(np.argmax(probs))]].text)]
+        row = top_row(probs, threshold)
+        return [folded(page.page.lines[page.picked[row]].text)] if row is not None else []
 
     return title if task == "title" else author
 

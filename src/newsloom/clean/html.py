@@ -81,7 +81,7 @@ def headline_in_title(title: str | None, lines: Sequence[Line], normalized: Sequ
 
 
 def headline_of(title: str | None, lines: Sequence[Line], normalized: Sequence[str],
-                ranked: Callable[[], str | None] = lambda: None) -> str | None:
+                ranked: Callable[[], str | None]) -> str | None:
     """The page's headline: the visible line inside the document title (:func:`headline_in_title`); else the
     line the plain-text cleaner's headline ranker picks from the visible lines (``ranked()``, run only
     then); else the document title. WCXB tune titles 0.785 -> 0.862 with the ranker's line (train 0.776 ->

@@ -56,7 +56,7 @@ TEASER_HEAD = re.compile(
 )
 AD = re.compile(r"\badvert|\badsen[cs]e|\bsponsored\b|\b\d{3}\s*[x×]\s*\d{2,3}\b|\bad slot\b", re.I)
 _TERMINAL = frozenset(".!?…\"”’)]:;")
-_STOPWORDS = frozenset(
+STOPWORDS = frozenset(
     ["a", "about", "after", "against", "all", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "being", "between", "both", "but", "by", "can", "could", "did", "do", "does", "during", "each", "for", "from", "had", "has", "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "more", "most", "no", "nor", "not", "now", "of", "on", "once", "only", "or", "other", "our", "out", "over", "own", "said", "same", "she", "should", "so", "some", "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your"]
 )
 
@@ -256,7 +256,7 @@ def _own_features(line: Line, repeat_in_doc: int, corpus_repeat: int) -> list[fl
         float(first.isdigit()),
         float(first in "\"“‘'«"),
         sum(t[:1].isupper() for t in toks) / wdenom,
-        sum(t in _STOPWORDS for t in lower_toks) / wdenom,
+        sum(t in STOPWORDS for t in lower_toks) / wdenom,
         sum(len(t) for t in toks) / wdenom,
         text.count(",") / wdenom,
         float(bool(_URL.search(text))),

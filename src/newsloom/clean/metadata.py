@@ -25,6 +25,7 @@ from newsloom.clean.rankers import (
     content_words,
     overlap,
     shipped_ranker,
+    top_row,
 )
 
 _MONTH = (
@@ -225,11 +226,8 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
         return said
     picked, features = author_candidates(lines, candidates, stamps, body, repeats)
     ranker = ranker or shipped_ranker("author")
-    probs = ranker.probabilities(features)
-    if not len(probs) or probs.max() < ranker.threshold:
-        return [], []
-    top = picked[int(np.argmax(probs))]
-    return [lines[top].text.strip()], [top]
+    row = top_row(ranker.probabilities(features), ranker.threshold)
+    return ([lines[picked[row]].text.strip()], [picked[row]]) if row is not None else ([], [])
 
 
 def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str], list[int]]:
@@ -417,29 +415,46 @@ def _byline_or_date_below(lines: Sequence[Line], i: int, first_body: int) -> boo
     return False
 
 
+def _title_evidence(lines: Sequence[Line], i: int, first_body: int) -> dict[str, float]:
+    """What both the hand-written headline score and the ranker read of line ``i``, computed once."""
+    text = lines[i].text
+    n = len(words(text))
+    return {
+        "ui_text": float(bool(_UI_TEXT.search(text))),
+        "has_date": float(bool(DATE_WITH_YEAR.search(text))),
+        "has_url": float(bool(_URL.search(text))),
+        "names_only": float(_names_only(text)),
+        "slash_pair": float(bool(_SLASH_PAIR.match(text))),
+        "credit_line": float(bool(_CREDIT_LINE.match(text))),
+        "byline": float(bool(BYLINE_BY.match(text))),
+        "capitalised": sum(w[:1].isupper() for w in words(text)) / max(n, 1),
+        "same_line_nearby": float(_same_line_nearby(lines, i)),
+        "byline_or_date_below": float(_byline_or_date_below(lines, i, first_body)),
+    }
+
+
 def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequence[int] | None,
-                 skip: set[int]) -> float | None:
-    """How much line ``i`` looks like the article's headline by hand-written rules; None when a rule rules
-    it out. The ranker reads it as one feature among others (it chose the headline alone until the session
-    of 2026-12-03: WCXB test title accuracy 0.594)."""
+                 seen: dict[str, float]) -> float | None:
+    """How much line ``i`` looks like the article's headline by hand-written rules (``seen``: its
+    :func:`_title_evidence`); None when a rule rules it out. The ranker reads it as one feature among others
+    (it chose the headline alone until the session of 2026-12-03: WCXB test title accuracy 0.594)."""
     line = lines[i]
     text = line.text
     n = len(words(text))
-    if i in skip or not 3 <= n <= 30 or text.endswith((".", ",", ":", ";")) or line.list_marker:
+    if not 3 <= n <= 30 or text.endswith((".", ",", ":", ";")) or line.list_marker:
         return None
-    if DATE_WITH_YEAR.search(text) or _NOT_PUBLICATION.search(text) or _URL.search(text) or _REPORTS.search(text):
+    if seen["has_date"] or _NOT_PUBLICATION.search(text) or seen["has_url"] or _REPORTS.search(text):
         return None
-    if _UI_TEXT.search(text) or BYLINE_BY.match(text) or "  " in text or text.count("|") >= 2:
+    if seen["ui_text"] or seen["byline"] or "  " in text or text.count("|") >= 2:
         return None  # UI text, a byline, table cells, a menu
-    if _SLASH_PAIR.match(text) and n <= 6 or _CREDIT_LINE.match(text) or _names_only(text):
+    if seen["slash_pair"] and n <= 6 or seen["credit_line"] or seen["names_only"]:
         return None
     score = 1.0 if n >= 4 else 0.0
-    if _same_line_nearby(lines, i):
+    if seen["same_line_nearby"]:
         score += 2.0  # the <title> and the <h1>, or a headline repeated in a share block
-    if _byline_or_date_below(lines, i, first_body):
+    if seen["byline_or_date_below"]:
         score += 1.5  # headlines stand right above their byline and date
-    capitalised = sum(w[:1].isupper() for w in words(text)) / max(n, 1)
-    score += 0.5 * (capitalised >= 0.6)
+    score += 0.5 * (seen["capitalised"] >= 0.6)
     score -= TITLE_DISTANCE_PENALTY * min(first_body - i, 25)
     if repeats is not None and repeats[i] > 0:
         score -= 3.0  # the same line in other documents of the batch: a site banner, not this story's headline
@@ -450,19 +465,6 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
 STANDFIRST_SHARE = 0.25
 #: how many words of the body's opening are the lede whose words a headline shares
 LEDE_WORDS = 120
-
-
-def _vetoes(lines: Sequence[Line], i: int) -> dict[str, float]:
-    """The hand-written reasons a line is no headline, one column each for the ranker."""
-    text = lines[i].text
-    return {
-        "ui_text": float(bool(_UI_TEXT.search(text))),
-        "has_date": float(bool(DATE_WITH_YEAR.search(text))),
-        "has_url": float(bool(_URL.search(text))),
-        "names_only": float(_names_only(text) or bool(_SLASH_PAIR.match(text))),
-        "credit_line": float(bool(_CREDIT_LINE.match(text))),
-        "byline": float(bool(BYLINE_BY.match(text))),
-    }
 
 
 def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int], first_body: int,
@@ -482,14 +484,15 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
         if seen < LEDE_WORDS:
             lede |= line_words
             seen += len(words(lines[j].text))
-    by_distance = sorted(picked, key=lambda i: first_body - i)
-    by_length = sorted(picked, key=lambda i: -len(words(lines[i].text)))
+    rank_from_body = {i: k for k, i in enumerate(sorted(picked, key=lambda i: first_body - i))}
+    rank_by_length = {i: k for k, i in enumerate(sorted(picked, key=lambda i: -len(words(lines[i].text))))}
     rows = []
     for i in picked:
         line = lines[i]
         text = line.text
         n = len(words(text))
-        rule = _title_score(lines, i, first_body, repeats, skip)
+        seen = _title_evidence(lines, i, first_body)
+        rule = _title_score(lines, i, first_body, repeats, seen)
         mine = content_words(text)
         lede_share, lede_count = overlap(mine, lede)
         body_share, _ = overlap(mine, whole)
@@ -499,8 +502,8 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
             "log_words": np.log1p(n),
             "log_chars": np.log1p(len(text)),
             "log_lines_to_body": np.log1p(abs(first_body - i)),
-            "rank_from_body": float(by_distance.index(i)),
-            "rank_by_length": float(by_length.index(i)),
+            "rank_from_body": float(rank_from_body[i]),
+            "rank_by_length": float(rank_by_length[i]),
             "log_candidates": np.log1p(len(picked)),
             "rel_index": i / max(len(lines) - 1, 1),
             "is_body": float(i >= first_body),
@@ -508,9 +511,6 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
             "ends_question": float(text.endswith(("?", "!"))),
             "ends_colon_comma": float(text.endswith((":", ",", ";"))),
             "inner_colon": float(":" in text[:-1]),
-            "capitalised": sum(w[:1].isupper() for w in words(text)) / max(n, 1),
-            "same_line_nearby": float(_same_line_nearby(lines, i)),
-            "byline_or_date_below": float(_byline_or_date_below(lines, i, first_body)),
             "log_corpus_repeat": float(np.log1p(repeats[i])) if repeats is not None else 0.0,
             "list_marker": float(line.list_marker),
             "blank_before": float(line.blank_before),
@@ -518,7 +518,9 @@ def title_candidates(lines: Sequence[Line], zone: Sequence[int], skip: set[int],
             "lede_share": lede_share,
             "lede_count": lede_count,
             "body_share": body_share,
-            **_vetoes(lines, i),
+            **seen,
+            # one column for both: a list of people, or a "Credit / Outlet" pair
+            "names_only": float(seen["names_only"] or seen["slash_pair"]),
         }
         rows.append([features[name] for name in TITLE_FEATURES])
     return picked, np.array(rows, dtype=np.float32)
@@ -536,12 +538,13 @@ def find_title(lines: Sequence[Line], zone: Sequence[int], skip: set[int], first
 
 def pick_title(lines: Sequence[Line], picked: Sequence[int], probs: np.ndarray, threshold: float) -> int | None:
     """The headline's line from the candidates ``picked`` and the ranker's ``probs`` for them."""
-    if not len(probs) or probs.max() < threshold:
+    top = top_row(probs, threshold)
+    if top is None:
         return None
-    top = int(np.argmax(probs))
     # A headline with its standfirst right under it (no blank line between): the upper line heads when the
     # ranker finds it plausible too. Out-of-fold on WCXB train the same at any share from 0.1 to 0.75
-    # (0.781; always the upper line 0.766): such pages are rare there, and the convention is kept.
+    # (0.781, before the author ranker; always the upper line 0.766): such pages are rare there, and the
+    # convention is kept.
     if (top > 0 and picked[top - 1] == picked[top] - 1 and not lines[picked[top]].blank_before
             and probs[top - 1] >= STANDFIRST_SHARE * probs[top]):
         top -= 1

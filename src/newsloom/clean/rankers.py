@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsloom.clean.lines import _STOPWORDS, words
+from newsloom.clean.lines import STOPWORDS, words
 
 MODEL_DIR = Path(__file__).parent / "model"
 
@@ -85,7 +85,7 @@ FEATURES = {"title": TITLE_FEATURES, "author": AUTHOR_FEATURES}
 
 def content_words(text: str) -> set[str]:
     """The line's words that carry its topic: lower-cased, no stop words, no one- or two-letter words."""
-    return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in _STOPWORDS}
+    return {w.lower() for w in words(text) if len(w) > 2 and w.lower() not in STOPWORDS}
 
 
 def overlap(line_words: set[str], other: set[str]) -> tuple[float, float]:
@@ -114,6 +114,13 @@ class LineRanker:
         if not len(features):
             return np.zeros(0)
         return self.booster.predict(features, num_threads=1)
+
+
+def top_row(probs: np.ndarray, threshold: float) -> int | None:
+    """The row of the most probable candidate; None when there is none or it falls short of ``threshold``."""
+    if not len(probs) or probs.max() < threshold:
+        return None
+    return int(np.argmax(probs))
 
 
 @cache
