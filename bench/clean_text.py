@@ -26,7 +26,7 @@ from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
-from newsloom.evaluation.pages import metadata_accuracy, split_of  # noqa: E402
+from newsloom.evaluation.pages import metadata_accuracy, named_without_gold, split_of  # noqa: E402
 
 _C4_BAD = re.compile(r"javascript|lorem ipsum|\{|cookie|privacy policy|terms of use", re.I)
 
@@ -71,16 +71,18 @@ def main() -> None:
                           f"{score.f1:.3f}")
         table.add_row(dataset, "", f"newsloom speed: {len(pages) / elapsed:.1f} pages/s", "", "", "")
         if dataset == "wcxb":
-            meta_rows = metadata_accuracy([
-                (p.page, {"title": c.metadata.title, "published": c.metadata.published, "author": c.metadata.authors})
-                for p, c in zip(pages, cleaned)
-            ])
+            found = [(p.page, {"title": c.metadata.title, "published": c.metadata.published,
+                               "author": c.metadata.authors}) for p, c in zip(pages, cleaned)]
+            meta_rows = metadata_accuracy(found)
+            made_up, silent = named_without_gold(found)
     console.print(table)
     meta = Table(title=f"WCXB metadata from plain text, split={args.split} (accuracy over pages with gold)")
     for col in ("field", "pages with gold", "accuracy"):
         meta.add_column(col)
     for name, count, accuracy in meta_rows:
         meta.add_row(name, str(count), f"{accuracy:.3f}")
+    meta.add_row("author named where the gold has none (share of pages)", str(silent),
+                 f"{made_up / max(silent, 1):.3f} ({made_up})")
     console.print(meta)
 
 

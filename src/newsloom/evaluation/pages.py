@@ -152,6 +152,13 @@ METADATA_MEASURES: list[tuple[str, str, Callable[[Any, str], bool]]] = [
 ]
 
 
+def named_without_gold(found: list[tuple[Page, dict[str, Any]]], field_name: str = "author") -> tuple[int, int]:
+    """(pages whose ground truth has no ``field_name`` but a system named one anyway, pages whose ground truth
+    has none): a made-up author is as wrong as a missed one, and :func:`metadata_accuracy` cannot see it."""
+    silent = [bool(got[field_name]) for page, got in found if not getattr(page, field_name)]
+    return sum(silent), len(silent)
+
+
 def metadata_accuracy(found: list[tuple[Page, dict[str, Any]]]) -> list[tuple[str, int, float]]:
     """(measure, pages with that field in the ground truth, accuracy) for each of :data:`METADATA_MEASURES`.
     ``found`` pairs each page with what a system read from it: ``{"title": …, "published": …, "author": [...]}``."""
