@@ -62,6 +62,9 @@ def test_an_author_box_names_the_author_of_a_page_without_a_byline():
     # a name alone over the body, with no biography and no date beside it, is not likely enough
     alone = split_lines(f"Dana Whitlock\n\n{BODY}")
     assert find_authors(alone, [0], body=list(range(1, len(alone)))) == ([], [])
+    # a caller that sees other lines sets its own bar (the HTML path's is higher)
+    assert find_authors(alone, [0], body=list(range(1, len(alone))), threshold=0.0) == (["Dana Whitlock"], [0])
+    assert find_authors(lines, removed, stamps=[1], body=body, threshold=1.01) == ([], [])
 
 
 def test_a_page_listing_many_names_describes_only_those_nearest_the_body():

@@ -213,20 +213,21 @@ def _undouble(name: str) -> str:
 
 def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Sequence[int] = (),
                  body: Sequence[int] = (), repeats: Sequence[int] | None = None,
-                 ranker: LineRanker | None = None) -> tuple[list[str], list[int]]:
+                 ranker: LineRanker | None = None, threshold: float | None = None) -> tuple[list[str], list[int]]:
     """Authors from byline lines among ``candidates``; ``Web DeskWeb Editor`` → ``Web Desk``.
 
     A byline that says so ("By …", "Author: …", "Posted … by …", an "Author" label over a name) wins; else
     the learned ranker (:mod:`rankers`) picks the name-shaped line most likely to be the author's, reading
     where it stands against the date stamp (``stamps``) and the ``body`` lines, whether a biography follows
-    it, and whether its words are ever common words of the page.
+    it, and whether its words are ever common words of the page. ``threshold``: the probability the ranker's
+    line needs, when not the one chosen for plain text (the HTML path sees other lines).
     """
     said = _byline(lines, candidates)
     if said[0]:
         return said
     picked, features = author_candidates(lines, candidates, stamps, body, repeats)
     ranker = ranker or shipped_ranker("author")
-    row = top_row(ranker.probabilities(features), ranker.threshold)
+    row = top_row(ranker.probabilities(features), ranker.threshold if threshold is None else threshold)
     return ([lines[picked[row]].text.strip()], [picked[row]]) if row is not None else ([], [])
 
 
