@@ -157,15 +157,38 @@ def test_the_shipped_tagger_reads_an_attribution(monkeypatch):
 
 
 @pytest.mark.skipif(not available(), reason="the tagger extra (torch, transformers, MiniLM) is not installed")
-def test_folding_the_adapters_in_keeps_the_outputs():
+@pytest.mark.parametrize("rank", [None, 4])  # the shipped weights; adapters of another rank, made up here
+def test_folding_the_adapters_in_keeps_the_outputs(tmp_path, rank):
     import torch
-    from safetensors.torch import load_file
+    from safetensors.torch import load_file, save_file
 
-    from newsloom.nlp.span_tagger import WEIGHTS, SpanTagger, batch, build_network, framed, pieces
+    from newsloom.nlp.span_tagger import (
+        WEIGHTS,
+        SpanTagger,
+        adapter_rank,
+        batch,
+        build_network,
+        framed,
+        pieces,
+        trained_state,
+    )
 
-    tagger = SpanTagger()
-    adapted = build_network()
-    adapted.load_state_dict({k: v.float() for k, v in load_file(str(WEIGHTS)).items()}, strict=False)
+    weights = WEIGHTS
+    if rank is not None:
+        torch.manual_seed(0)
+        made = build_network(rank)
+        with torch.no_grad():
+            for name, p in made.named_parameters():
+                if name.endswith(".b"):  # (zeros at the start of training: the adapters would change nothing)
+                    p.normal_(0, 0.02)
+        weights = tmp_path / "rank4.safetensors"
+        save_file({k: v.half().contiguous() for k, v in trained_state(made).items()}, str(weights))
+    state = {k: v.float() for k, v in load_file(str(weights)).items()}
+    if rank is not None:
+        assert adapter_rank(state) == rank
+    tagger = SpanTagger(weights)
+    adapted = build_network(adapter_rank(state))
+    adapted.load_state_dict(state, strict=False)
     adapted.eval()
     ids, _ = pieces(tagger.tokenizer, "The minister said the talks would resume in March, aides confirmed.")
     x, mask, _ = batch([framed(tagger.tokenizer, ids, 0)])

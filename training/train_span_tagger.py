@@ -4,8 +4,8 @@
     .venv/bin/python training/train_span_tagger.py [--epochs 5] [--out FILE]   # ~50 min on 2 cores
     .venv/bin/python training/train_span_tagger.py --choose [--weights FILE]   # ~3 min
     .venv/bin/python training/train_span_tagger.py --all --epochs 6.4           # the shipped refit, ~97 min
-    (--bf16: bfloat16 autocast, ~1.7x faster a step where the CPU has avx512_bf16; docs/benchmarks.md says how
-    its weights compare)
+    (--bf16: bfloat16 autocast, ~1.7x faster a step where the CPU has avx512_bf16; --attention-dropout 0 about
+    halves a step again; --rank R: adapters of another rank. docs/benchmarks.md says how such weights compare)
 
 PolNeAR *train*, articles i % 5 != 0 (672): the held-out fifth (i % 5 == 0, 168 articles) chooses the
 thresholds of :mod:`newsloom.nlp.tagged` and is never trained on; dev is only scored, by
@@ -46,14 +46,15 @@ OVERRIDES = [0.9, 0.95, 0.98]
 HELD_OUT_TOTAL = 840
 
 
-def held_out_split(articles: list[GoldArticle]) -> tuple[list[GoldArticle], list[GoldArticle]]:
-    """(trained on, held out): the same fifth as the other quote models' scripts."""
-    return [a for i, a in enumerate(articles) if i % 5], [a for i, a in enumerate(articles) if not i % 5]
+def held_out_split(articles: list[GoldArticle], fold: int = 0) -> tuple[list[GoldArticle], list[GoldArticle]]:
+    """(trained on, held out): fold 0 is the same fifth as the other quote models' scripts; another fold
+    compares training recipes on a second fifth (the rules' models saw it, as they saw fold 0)."""
+    return [a for i, a in enumerate(articles) if i % 5 != fold], [a for i, a in enumerate(articles) if i % 5 == fold]
 
 
-def trained_on(count: int) -> str:
+def trained_on(count: int, fold: int = 0) -> str:
     """What the weights' metadata says they saw (``--choose`` reads it)."""
-    which = "all articles, the held-out fifth included" if count == HELD_OUT_TOTAL else "i % 5 != 0"
+    which = "all articles, the held-out fifth included" if count == HELD_OUT_TOTAL else f"i % 5 != {fold}"
     return f"PolNeAR train, {which} ({count} articles)"
 
 
@@ -79,7 +80,8 @@ def windows(tokenizer, ids: list[int], tags: np.ndarray) -> list[tuple[list[int]
             for s in span_tagger.window_starts(len(ids))]
 
 
-def train(articles: list[GoldArticle], epochs: float, out: Path, bf16: bool = False) -> None:
+def train(articles: list[GoldArticle], epochs: float, out: Path, bf16: bool = False,
+          rank: int = span_tagger.LORA_RANK, attention_dropout: float = 0.1, fold: int = 0) -> None:
     import torch
     from safetensors.torch import save_file
     from transformers import AutoTokenizer
@@ -89,7 +91,12 @@ def train(articles: list[GoldArticle], epochs: float, out: Path, bf16: bool = Fa
     random.seed(0)
     tokenizer = AutoTokenizer.from_pretrained(span_tagger.encoder_dir())
     items = [w for a in articles for w in windows(tokenizer, *tags_of(tokenizer, a))]
-    network = span_tagger.build_network()
+    network = span_tagger.build_network(rank)
+    # MiniLM's own dropout on the attention probabilities is 0.1 (the shipped weights' recipe). With any,
+    # torch's fused attention takes its slow path: bfloat16 steps of 16 windows took 1.8-2.0 s, against
+    # 0.8-0.9 s at 0, on a 2-core Xeon with AMX (docs/benchmarks.md). The hidden layers' dropout stays.
+    for layer in network.bert.encoder.layer:
+        layer.attention.self.dropout.p = attention_dropout  # (what the fused attention is given)
     params = [p for p in network.parameters() if p.requires_grad]
     print(f"{len(articles)} articles, {len(items)} windows, {sum(p.numel() for p in params)} trained numbers")
     optimizer = torch.optim.AdamW(params, lr=1e-3, weight_decay=0.01)
@@ -120,7 +127,8 @@ def train(articles: list[GoldArticle], epochs: float, out: Path, bf16: bool = Fa
             if step % 50 == 0:
                 print(f"step {step}/{steps} loss {loss.item():.4f} {time.time() - started:.0f} s", flush=True)
     state = {k: v.half().contiguous() for k, v in span_tagger.trained_state(network).items()}
-    save_file(state, str(out), metadata={"trained_on": trained_on(len(articles)), "epochs": str(epochs),
+    save_file(state, str(out), metadata={"trained_on": trained_on(len(articles), fold), "epochs": str(epochs),
+                                         "attention_dropout": str(attention_dropout), "rank": str(rank),
                                          "autocast": "bfloat16" if bf16 else "none"})
     print(f"wrote {out}")
 
@@ -135,7 +143,7 @@ class Replay:
         return self.taggings[text]
 
 
-def choose(held: list[GoldArticle], weights: Path) -> None:
+def choose(held: list[GoldArticle], weights: Path, fold: int = 0) -> None:
     from safetensors import safe_open
 
     from train_cue_lexicon import parsed_train
@@ -143,9 +151,9 @@ def choose(held: list[GoldArticle], weights: Path) -> None:
     with safe_open(str(weights), "np") as f:
         seen = (f.metadata() or {}).get("trained_on", "")
     print(f"weights {weights}: trained on {seen or 'unknown'}")
-    if "held-out fifth included" in seen:
-        print("WARNING: these weights saw the held-out fifth; its scores below flatter them (train with --out F "
-              "and pass --weights F to choose thresholds)")
+    if "held-out fifth included" in seen or f"i % 5 != {fold}" not in seen:
+        print("WARNING: these weights saw the held-out fifth (or do not say what they saw); its scores below "
+              "flatter them (train with --out F [--fold K] and pass --weights F [--fold K] to choose thresholds)")
     tagger = span_tagger.SpanTagger(weights)
     docs = {a.name: d for a, d in parsed_train()}
     started = time.time()
@@ -216,6 +224,11 @@ def main() -> None:
     parser.add_argument("--weights", type=Path, default=span_tagger.WEIGHTS)
     parser.add_argument("--bf16", action="store_true",
                         help="bfloat16 autocast (~1.7x faster a step on a CPU with avx512_bf16; see docs/benchmarks.md)")
+    parser.add_argument("--fold", type=int, default=0, choices=range(5),
+                        help="the fifth held out (0: the one the thresholds are chosen on)")
+    parser.add_argument("--rank", type=int, default=span_tagger.LORA_RANK, help="the LoRA adapters' rank")
+    parser.add_argument("--attention-dropout", type=float, default=0.1,
+                        help="dropout on attention probabilities (0: ~2x faster steps; see docs/benchmarks.md)")
     parser.add_argument("--all", action="store_true",
                         help="train on all 840 train articles, the held-out fifth included (once the thresholds "
                              "are chosen: --choose no longer scores such weights fairly)")
@@ -224,11 +237,12 @@ def main() -> None:
         # without the instructions torch emulates bfloat16: a 2-core AMD EPYC without AVX-512 did fewer than 50
         # steps in 9 minutes (float32: ~3 s a step)
         parser.error("--bf16 needs a CPU with avx512_bf16 or amx_bf16 (this one has neither); train without it")
-    fitted, held = held_out_split(polnear_articles("train"))
+    fitted, held = held_out_split(polnear_articles("train"), args.fold)
     if args.choose:
-        choose(held, args.weights)
+        choose(held, args.weights, args.fold)
     else:
-        train(fitted + held if args.all else fitted, args.epochs, args.out, bf16=args.bf16)
+        train(fitted + held if args.all else fitted, args.epochs, args.out, bf16=args.bf16, rank=args.rank,
+              attention_dropout=args.attention_dropout, fold=args.fold)
 
 
 if __name__ == "__main__":

