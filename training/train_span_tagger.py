@@ -93,8 +93,8 @@ def train(articles: list[GoldArticle], epochs: float, out: Path, bf16: bool = Fa
     items = [w for a in articles for w in windows(tokenizer, *tags_of(tokenizer, a))]
     network = span_tagger.build_network(rank)
     # MiniLM's own dropout on the attention probabilities is 0.1 (the shipped weights' recipe). With any,
-    # torch's fused attention takes its slow path: bfloat16 steps of 16 windows took 1.8-2.0 s, against
-    # 0.8-0.9 s at 0, on a 2-core Xeon with AMX (docs/benchmarks.md). The hidden layers' dropout stays.
+    # torch's fused attention takes its slow path: the first 50 bfloat16 steps took 99 s, against 42 s at 0,
+    # on a 2-core Xeon with AMX (docs/benchmarks.md). The hidden layers' dropout stays.
     for layer in network.bert.encoder.layer:
         layer.attention.self.dropout.p = attention_dropout  # (what the fused attention is given)
     params = [p for p in network.parameters() if p.requires_grad]

@@ -107,7 +107,8 @@ class LineRanker:
 
         meta = json.loads((directory / f"{name}.json").read_text())
         if meta["features"] != FEATURES[name]:
-            raise ValueError(f"model/{name}.txt was trained on other features; run its training script again")
+            raise ValueError(f"model/{name}.txt was trained on other features; run "
+                             f"training/train_metadata_rankers.py {name} again")
         return cls(lgb.Booster(model_file=str(directory / f"{name}.txt")), float(meta["threshold"]))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
