@@ -116,11 +116,30 @@ def test_encodings_mojibake_nfc_and_nbsp(tmp_path: Path):
     assert doc.raw_sha256 and len(doc.raw_sha256) == 64
 
 
+def test_utf16_and_utf32_text_is_read_with_or_without_a_byte_order_mark(tmp_path: Path):
+    story = "The minister’s “plan” — café prices rose in Zürich.\nKabul, 29 July: “We are ready,” he said.\n"
+    for name, data in {
+        "notepad.txt": story.encode("utf-16"),  # BOM, little-endian: what Windows calls "Unicode"
+        "big-endian.txt": story.encode("utf-16-be"),  # no BOM
+        "little-endian.txt": story.encode("utf-16-le"),  # no BOM
+        "wide.txt": story.encode("utf-32"),
+    }.items():
+        (tmp_path / name).write_bytes(data)
+    found = items(tmp_path)
+    assert all(isinstance(d, RawDocument) for d in found), found
+    docs = {Path(d.source.path).name: d for d in found}
+    assert {d.text for d in docs.values()} == {story}
+    assert docs["notepad.txt"].encoding == "utf-16-le" and docs["big-endian.txt"].encoding == "utf-16-be"
+    assert docs["wide.txt"].encoding == "utf-32-le"
+
+
 def test_bad_inputs_each_get_one_clear_failure(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (tmp_path / "huge.txt").write_bytes(b"word " * (10 * 1024 * 1024))  # 50 MB
     (tmp_path / "broken.gz").write_bytes(b"\x1f\x8b\x08garbage")
+    (tmp_path / "half.txt").write_bytes("A story cut mid-character.".encode("utf-16")[:-1])  # odd byte count
+    (tmp_path / "link.txt").symlink_to(tmp_path / "gone.txt")  # a link to nowhere, met while walking
     results = {Path(i.path).name: i.reason for i in items(tmp_path, tmp_path / "missing.txt")
                if isinstance(i, Failure)}
     assert results["empty.txt"] == "empty input"
@@ -128,6 +147,8 @@ def test_bad_inputs_each_get_one_clear_failure(tmp_path: Path):
     assert "limit" in results["huge.txt"]
     assert "gzip" in results["broken.gz"]
     assert results["missing.txt"] == "no such file"
+    assert results["half.txt"].startswith("broken UTF-16-LE text")
+    assert results["link.txt"] == "broken symbolic link"
 
 
 def test_stdin_is_read_with_dash(monkeypatch):

@@ -80,7 +80,9 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
             candidates = (
                 sorted(
                     p for p in path.rglob("*")
-                    if p.is_file() and not any(x.startswith(".") for x in p.relative_to(path).parts)
+                    # a link to nowhere is a file the user meant to give: reported, not silently passed over
+                    if (p.is_file() or p.is_symlink() and not p.exists())
+                    and not any(x.startswith(".") for x in p.relative_to(path).parts)
                 )
                 if path.is_dir()
                 else [path]
@@ -100,7 +102,7 @@ def read_path(path: str, *, normalize: bool = True) -> Iterator[Item]:
         else:
             file = Path(path)
             if not file.exists():
-                yield Failure(path, "no such file")
+                yield Failure(path, "broken symbolic link" if file.is_symlink() else "no such file")
                 return
             if file.stat().st_size > MAX_INPUT_BYTES and not path.lower().endswith((".warc", ".warc.gz")):
                 yield Failure(path, f"file is {file.stat().st_size / 1e6:.0f} MB, over the "

@@ -98,7 +98,7 @@ def read_jsonl(data: bytes, path: str, *, normalize: bool = True) -> Iterator[It
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield Failure(path, f"line {number} is not JSON ({exc.msg} at column {exc.colno})", number)
+            yield Failure(path, f"line {number} is not JSON: {exc.msg} (column {exc.colno})", number)
             continue
         yield _jsonl_document(record, path, number, line.encode("utf-8"), normalize)
 
