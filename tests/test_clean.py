@@ -281,3 +281,29 @@ def test_an_html_page_without_main_text_is_read_by_the_line_model_once(monkeypat
     cleaned = clean_html("<ul><li>Home</li><li>News</li></ul>")
     assert cleaned.fallback is not None and cleaned.paragraphs == []
     assert calls == [2]
+
+
+def test_a_page_that_lost_its_line_breaks_keeps_its_article():
+    from pathlib import Path
+
+    from tests.conftest import SAMPLE
+
+    page_text = (Path(SAMPLE) / "plain" / "harbor-talks.txt").read_text(encoding="utf-8")
+    # a text field or a copied page: every line break gone, and no sentence end at the end of the line
+    on_one_line = " ".join(page_text.split()) + " Share this article"
+    assert len(clean_plain_text(page_text).paragraphs) >= 5  # the page as it was: paragraphs, junk removed
+    cleaned = clean_plain_text(on_one_line)
+    # judged sentence by sentence, the article is kept rather than lost as "no article text found"
+    assert "harbour authority and the dockworkers' union broke down again on Tuesday" in cleaned.body
+    assert "cap night shifts." in cleaned.body
+    assert "Share this article" not in cleaned.body
+    assert "Share this article" in [line.text for line in cleaned.removed]
+    # kept sentences of the one line run on as one paragraph, not one paragraph per sentence
+    assert len(cleaned.paragraphs) < 5
+
+
+def test_a_long_paragraph_that_the_model_keeps_is_not_split():
+    sentence = "The council voted on the budget after a long debate about the new tram line and its cost. "
+    text = "\n\n".join([sentence * 3, sentence * 20, sentence * 2]).replace(" \n", "\n")
+    cleaned = clean_plain_text(text)
+    assert any(len(p.split()) > 300 for p in cleaned.paragraphs)

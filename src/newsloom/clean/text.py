@@ -3,6 +3,7 @@ the metadata from the removed lines."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -52,6 +53,12 @@ TEASER_TAIL_RATIO = 4
 #: 0.9249 (`training/line_rules_oof.py`; the later run: 0.9230, 0.9246, 0.9241 — the plain 50-word cut scores
 #: 0.0005 more there, within the runs' spread); the guards came from two test pages (docs/benchmarks.md).
 COMMENTS_MIN_PARAGRAPHS = 3
+#: A line this long is no paragraph but a page whose line breaks were lost (a text field, a copy of the
+#: whole page): when the model keeps nothing of such a page, it is judged again sentence by sentence.
+#: (The line model's training pages hold few lines over 150 words; the fallback only runs when it keeps
+#: nothing, so it moves no benchmark page.)
+RUN_ON_WORDS = 150
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’)\]]?\s+(?=[“\"‘(\[]?[A-Z0-9])")
 COMMENTS_MIN_WORDS = 50
 THREAD_LOOKAHEAD = 8
 
@@ -137,6 +144,34 @@ def clean_plain_text(
     body probabilities of ``lines`` when the caller already has them (the HTML path's judge)."""
     lines = list(lines) if lines is not None else split_lines(text)
     model = classifier or default_classifier()
+    cleaned = _clean_lines(lines, corpus_repeat, model, probabilities)
+    if cleaned.paragraphs or probabilities is not None or not any(len(words(ln.text)) >= RUN_ON_WORDS for ln in lines):
+        return cleaned
+    pieces = [(k, sentence) for k, line in enumerate(lines) for sentence in split_run_on(line.text)]
+    again = _clean_lines(split_lines("\n\n".join(sentence for _, sentence in pieces)), None, model, None)
+    # kept sentences of one line, one after another, are one paragraph again
+    paragraphs: list[str] = []
+    for i, (k, sentence) in enumerate(pieces):
+        if not again.keep[i]:
+            continue
+        if i and again.keep[i - 1] and pieces[i - 1][0] == k:
+            paragraphs[-1] += " " + sentence
+        else:
+            paragraphs.append(sentence)
+    return CleanedText(paragraphs, again.removed, again.metadata, again.keep)
+
+
+def split_run_on(line: str) -> list[str]:
+    """A line of many sentences as one line per sentence (a short line as it is)."""
+    if len(words(line)) < RUN_ON_WORDS:
+        return [line]
+    cuts = [m.end() for m in _SENTENCE_END.finditer(line)]
+    return [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)]) if line[a:b].strip()]
+
+
+def _clean_lines(
+    lines: list[Line], corpus_repeat: Sequence[int] | None, model: LineClassifier, probabilities: np.ndarray | None
+) -> CleanedText:
     if probabilities is not None:
         probs = probabilities
     else:
