@@ -335,3 +335,19 @@ def test_workers_start_only_when_there_is_something_to_analyse():
         assert not analyzer.started
     finally:
         analyzer.close()
+
+
+def test_an_article_in_another_language_is_stored_with_its_language_and_not_read_by_the_english_model():
+    """spaCy's English model on Russian text finds "people" such as "Афганистане быстро ухудшается"; the
+    article is cleaned and stored, named as Russian, and the NLP stages leave it alone."""
+    paragraphs = [
+        "Министр обороны заявил в среду, что ситуация в стране быстро ухудшается, сообщает агентство.",
+        "По его словам, переговоры между сторонами зашли в тупик, а беженцы продолжают покидать приграничные районы.",
+        "«Мы внимательно следим за развитием событий», — сказал министр журналистам после встречи в столице.",
+    ]
+    russian = analyze("Новости дня\n\n" + "\n\n".join(paragraphs) + "\n")
+    assert russian.language == "ru"
+    assert "переговоры между сторонами" in russian.body
+    assert russian.quotes == [] and russian.entities == []
+    english = analyze(SAMPLE / "plain" / "harbor-talks.txt")
+    assert english.language == "en" and english.quotes and english.entities

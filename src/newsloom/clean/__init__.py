@@ -8,6 +8,7 @@ on any worker. HTML goes through trafilatura (:mod:`.html`), plain text through 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 from newsloom.clean.html import clean_html
@@ -32,11 +33,32 @@ def body_hash(body: str) -> str:
     return sha256_hex(" ".join(re.findall(r"\w+", body.lower())))
 
 
+#: below this probability (py3langid's, normalised over its 97 languages) a text's language is not named
+MIN_LANGUAGE_PROBABILITY = 0.95
+
+
+@lru_cache(maxsize=1)
+def _language_identifier():  # -> py3langid.langid.LanguageIdentifier
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_pickled_model(MODEL_FILE, norm_probs=True)
+
+
 def guess_language(text: str) -> str | None:
-    toks = [t.lower() for t in words(text[:5000])]
+    """ISO 639-1 code of the text's language, None when it is too short to tell or the identifier is unsure.
+
+    English is recognised by its function words first (what the quote, actor and event stages were
+    measured on stays "en" whatever the identifier says); any other language by py3langid. The NLP stages
+    run on English (and undetermined) articles only: spaCy's English model on Russian or French text finds
+    people and quotes that are not there."""
+    sample = text[:5000]
+    toks = [t.lower() for t in words(sample)]
     if len(toks) < 20:
         return None
-    return "en" if sum(t in _EN_FUNCTION_WORDS for t in toks) / len(toks) > 0.12 else None
+    if sum(t in _EN_FUNCTION_WORDS for t in toks) / len(toks) > 0.12:
+        return "en"
+    language, probability = _language_identifier().classify(sample)
+    return str(language) if probability >= MIN_LANGUAGE_PROBABILITY else None
 
 
 def _published(value: Any) -> str | None:
