@@ -307,3 +307,23 @@ def test_a_long_paragraph_that_the_model_keeps_is_not_split():
     text = "\n\n".join([sentence * 3, sentence * 20, sentence * 2]).replace(" \n", "\n")
     cleaned = clean_plain_text(text)
     assert any(len(p.split()) > 300 for p in cleaned.paragraphs)
+
+
+@pytest.mark.parametrize(
+    ("field", "date_line", "published"),
+    [
+        ("12/03/2024", "12 March 2024", "2024-03-12"),  # the page's own date says the day comes first
+        ("12/03/2024", "", "2024-12-03"),  # nothing to say otherwise: month first, as dateparser reads it
+        ("03/12/2024", "March 12, 2024", "2024-03-12"),  # both readings agree on month first
+        ("2024-03-12T09:12:00Z", "14 March 2024", "2024-03-12T09:12:00"),  # an unambiguous field wins
+    ],
+)
+def test_an_ambiguous_numeric_date_in_the_container_is_read_the_way_the_page_writes_its_date(
+    field, date_line, published
+):
+    from newsloom.clean import clean_document
+    from newsloom.record import RawDocument, Source
+
+    text = f"{HEADLINE}\n\n{date_line}\n\n{BODY}\n" if date_line else f"{HEADLINE}\n\n{BODY}\n"
+    raw = RawDocument(Source(path="wire.jsonl", item=1), text, meta={"published": field})
+    assert clean_document(raw).published == published

@@ -8,6 +8,7 @@ on any worker. HTML goes through trafilatura (:mod:`.html`), plain text through 
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
@@ -74,6 +75,21 @@ def _published(value: Any) -> str | None:
     return parsed.date().isoformat() if parsed else None
 
 
+_NUMERIC_DATE = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b")
+
+
+def _container_date(value: Any, read_from_text: str | None) -> str | None:
+    """The container's date (JSONL field, feed entry). "03/04/2024" reads month first, as dateparser does,
+    unless the page's own date line says the day comes first: then the other reading, which it agrees with."""
+    published = _published(value)
+    match = _NUMERIC_DATE.match(str(value)) if value and published and read_from_text else None
+    if match and int(match.group(1)) <= 12 and int(match.group(2)) <= 12 and match.group(1) != match.group(2):
+        day_first = date(int(match.group(3)), int(match.group(2)), int(match.group(1))).isoformat()
+        if read_from_text[:10] == day_first and published[:10] != day_first:
+            return day_first + published[10:]
+    return published
+
+
 def outlet_group(raw: RawDocument) -> str:
     """The group a document's lines are counted in for repetition: its outlet when known, else the batch."""
     outlet = raw.meta.get("outlet") or outlet_from_url(raw.source.url)
@@ -101,7 +117,7 @@ def clean_document(raw: RawDocument, stats: LineStats | None = None, *, keep_tex
         language = None
     if not keep_text:
         title = meta.get("title") or title
-        published = _published(meta.get("published")) or published
+        published = _container_date(meta.get("published"), published) or published
         authors = list(meta.get("authors") or authors)
         outlet = meta.get("outlet") or outlet or outlet_from_url(raw.source.url)
         language = language or guess_language(body)
