@@ -193,6 +193,18 @@ def test_extract_links_later_copies_to_the_first_one_printed(tmp_path):
         assert one.duplicate_of is None and two.duplicate_of == one.id
 
 
+def test_extract_prints_the_same_bytes_found_twice_once(tmp_path):
+    """A file copied under another name (or a feed saved twice) is one article, as ingest stores it once;
+    the second copy used to crash the whole run (the duplicate index refused its id a second time)."""
+    from newsloom.pipeline import extract
+
+    write(tmp_path, "story.txt", STORY)
+    write(tmp_path, "story-copy.txt", STORY)
+    (only,) = list(extract([str(tmp_path)]))
+    assert only.source.path.endswith("story-copy.txt")  # inputs are read in sorted order: the copy first
+    assert only.duplicate_of is None and only.body
+
+
 def _store_digest(url: str) -> tuple:
     """What a store holds, independent of the order it was written in."""
     store = open_store(url)

@@ -338,9 +338,16 @@ def _extract_items(items: Iterable[RawDocument | Failure], stats: LineStats | No
     # with no store to re-point, lines already printed cannot change: the first copy seen is canonical
     index = DuplicateIndex(first_seen_wins=True)
     names = _ActorNames()
+    seen_in_run: set[str] = set()
     # canonical actor ids need the whole run: results wait in a spool file, not in memory
     with tempfile.TemporaryFile(prefix="newsloom-extract-") as spool:
         for item in items:
+            if isinstance(item, RawDocument):
+                # the same bytes met twice (a copied file, a feed saved under two names) are one article, printed
+                # once, as ingest stores them once
+                if article_id(item) in seen_in_run:
+                    continue
+                seen_in_run.add(article_id(item))
             result = item if isinstance(item, Failure) else process_item(item, stats, keep_text=keep_text)
             if isinstance(result, Article):
                 if not keep_text:
