@@ -62,11 +62,14 @@ def test_warc_html_responses_only(tmp_path: Path):
     path = tmp_path / "crawl.warc.gz"
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for url, ctype, body in (
-            ("https://news.example.com/a", "text/html; charset=utf-8", "<html><body><p>Story A.</p></body></html>"),
-            ("https://news.example.com/logo.png", "image/png", "\x89PNG"),
+        for url, status, ctype, body in (
+            ("https://news.example.com/a", "200 OK", "text/html; charset=utf-8", "<html><body><p>Story A.</p></body></html>"),
+            ("https://news.example.com/logo.png", "200 OK", "image/png", "\x89PNG"),
+            # a crawl's redirects and error pages are HTML too, and no articles
+            ("https://news.example.com/old", "301 Moved Permanently", "text/html", ""),
+            ("https://news.example.com/gone", "404 Not Found", "text/html", "<html><body><h1>Not found</h1></body></html>"),
         ):
-            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.0")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
                                                           http_headers=headers))
     docs = items(path)

@@ -116,6 +116,9 @@ def read_warc(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
             content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
             if "html" not in content_type.lower():
                 continue
+            status = record.http_headers.get_statuscode() or ""
+            if not status.startswith("2"):
+                continue  # a redirect, a "Not found" or an error page is no article: passed over like a PDF
             number += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             payload = record.content_stream().read()
@@ -144,7 +147,7 @@ def read_warc(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
         return
     if not number:
         # a file that yields nothing must say so, or it vanishes from the run without a trace
-        yield Failure(path, f"no HTML response record in the WARC file ({records} records read)")
+        yield Failure(path, f"no HTML page (a 2xx HTML response) in the WARC file ({records} records read)")
 
 
 def read_feed(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Item]:
