@@ -8,7 +8,7 @@ import pytest
 
 from newsloom.link.timeline import build_timeline
 from newsloom.store import open_store
-from newsloom.temporal import first_day
+from newsloom.temporal import first_day, readable_date
 from tests.conftest import run_cli
 
 
@@ -20,6 +20,22 @@ from tests.conftest import run_cli
 )
 def test_values_of_any_granularity_sort_by_their_first_day(value, day):
     assert first_day(value) == day
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [("2001", "2001"), ("2021-08", "2021-08"), ("2021-W34", "week of 2021-08-23"),
+     ("2024-W10-WE", "weekend of 2024-03-09"), ("1989-Q3", "1989 Q3"), ("2021-SU", "summer 2021"),
+     ("2021-08-13/2021-08-15", "2021-08-13 to 2021-08-15"), ("2021-08-13T09:00:00", "2021-08-13"),
+     (None, None), ("PRESENT_REF", None)],
+)
+def test_a_date_is_shown_at_its_own_precision_not_as_its_first_day(value, shown):
+    assert readable_date(value) == shown
+
+
+def test_an_event_dated_by_its_year_shows_the_year_and_sorts_by_its_first_day():
+    (entry,) = build_timeline([event_row("a1", "Wire A", "2001", "the coalition", "the government")], [])
+    assert (entry["when"], entry["date"], entry["value"]) == ("2001", "2001-01-01", "2001")
 
 
 def event_row(article_id, outlet, date, actor, target, type_="FIGHT"):

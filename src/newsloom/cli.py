@@ -373,10 +373,10 @@ def timeline(
                 what += " " + "; ".join(f"{q['number']:,.0f} {q['unit'] or ''}".strip() for q in e["quantities"])
             who = (e["actor"] or {}).get("name") or (e["actor"] or {}).get("text") or "?"
             whom = " · ".join(x for x in ((e["target"] or {}).get("text"), (e["location"] or {}).get("text")) if x)
-            table.add_row(e["date"] or (f"unknown ({e['time']['text']})" if e["time"] else "unknown"), escape(what),
+            table.add_row(e["when"] or (f"unknown ({e['time']['text']})" if e["time"] else "unknown"), escape(what),
                           escape(who), escape(whom), e["modality"], escape(sources))
         else:
-            table.add_row(e["date"] or "unknown", escape("“" + e["text"][:160] + "”"),
+            table.add_row(e["when"] or "unknown", escape("“" + e["text"][:160] + "”"),
                           escape(e["speaker"]["name"] or "?"), "", "statement", escape(sources))
     out.print(table)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsloom.temporal import first_day
+from newsloom.temporal import first_day, readable_date
 
 
 def _fold(text: str | None) -> str:
@@ -48,7 +48,8 @@ def build_timeline(events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -
                       or _same_event(c["_who"], c["_whom"], who, whom)), None)
         if entry is None:
             entry = {
-                "kind": "event", "date": day, "value": e["date"], "date_source": e["date_source"], "type": e["type"],
+                "kind": "event", "date": day, "value": e["date"], "when": readable_date(e["date"]) or day,
+                "date_source": e["date_source"], "type": e["type"],
                 "mode": e["mode"], "modality": e["modality"], "actor": e["actor"], "target": e["target"],
                 "location": e["location"], "quantities": e["quantities"], "text": e["sentence"]["text"],
                 "trigger": e["trigger"]["text"], "time": e["time"], "sources": [], "_who": who, "_whom": whom,
@@ -70,7 +71,7 @@ def build_timeline(events: list[dict[str, Any]], quotes: list[dict[str, Any]]) -
             continue
         day = first_day(q["published"])
         entry = statements.setdefault((day, _fold(q["text"])), {
-            "kind": "statement", "date": day, "value": day, "date_source": "published", "text": q["text"],
+            "kind": "statement", "date": day, "value": day, "when": day, "date_source": "published", "text": q["text"],
             "speaker": q["speaker"], "sources": []})
         entry["sources"].append(_source(q))
     return sorted([*entries, *statements.values()],

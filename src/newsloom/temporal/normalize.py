@@ -551,6 +551,31 @@ _QUARTER_VALUE = re.compile(r"^(\d{4})-Q([1-4])")
 _SEASON_VALUE = re.compile(r"^(\d{4})-(SP|SU|FA|WI)")
 #: "SU" → "06": the month each season value begins
 _SEASON_VALUE_MONTH = {_SEASONS[name]: f"{month:02d}" for name, month in _SEASON_START.items()}
+_SEASON_WORD = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
+
+
+def readable_date(value: str | None) -> str | None:
+    """A TIMEX3-style value as a reader takes it, at its own precision: "2001" stays "2001" (its first day,
+    2001-01-01, would claim a day nobody named), "2021-W31" is "week of 2021-08-02", "2021-Q3" "2021 Q3", a
+    "2021-SU" "summer 2021", a range "2021-08-13 to 2021-08-15"; a day (or a time of day) is its day."""
+    if not value:
+        return None
+    if "/" in value:
+        start, _, end = value.partition("/")
+        first, last = readable_date(start), readable_date(end)
+        return f"{first} to {last}" if first and last else first or last
+    if _WEEK_VALUE.match(value):
+        day = first_day(value)
+        return f"weekend of {day}" if value.endswith("-WE") else f"week of {day}"
+    quarter = _QUARTER_VALUE.match(value)
+    if quarter:
+        return f"{quarter.group(1)} Q{quarter.group(2)}"
+    season = _SEASON_VALUE.match(value)
+    if season:
+        return f"{_SEASON_WORD[season.group(2)]} {season.group(1)}"
+    if re.match(r"^\d{4}(-\d{2})?$", value):
+        return value
+    return first_day(value)
 
 
 def first_day(value: str | None) -> str | None:
