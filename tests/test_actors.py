@@ -41,6 +41,18 @@ def test_titles_are_roles_and_short_names_join_the_full_name():
     assert lindqvist.id == "person:anna-lindqvist" and mention_texts(lindqvist).count("Lindqvist") >= 1
 
 
+def test_a_name_the_model_gives_two_kinds_is_one_actor_of_the_kind_most_mentions_get():
+    from spacy.tokens import Span
+
+    text = "Delegates met in Torvik on Monday. The talks in Torvik went on. Torvik hosts the summit again."
+    doc = load_nlp()(text)
+    places = [i for i, token in enumerate(doc) if token.text == "Torvik"]
+    # NER's word, fixed here: a place twice, an organisation once (as the model does with "Dushanbe")
+    doc.ents = [Span(doc, i, i + 1, label=label) for i, label in zip(places, ("GPE", "ORG", "GPE"))]
+    (torvik,) = [a for a in find_actors(doc, "2021-08-10", []) if a.name == "Torvik"]
+    assert torvik.type == "GPE" and len(torvik.mentions) == 3
+
+
 def test_aliases_from_the_gazetteer_are_one_actor_and_an_affiliate_is_another():
     text = ("The Taliban said they would fight the Islamic State (Isis). Daesh and IS are names for the same "
             "group, which officials also call Isil. ISIS-K, its Afghan branch, claimed the attack. The Taliban "

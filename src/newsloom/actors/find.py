@@ -340,11 +340,19 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
         if cand.key is not None:
             cand.label = "PERSON"
 
-    # 3. acronyms spelled by a name in the same article; everything else by its own name
+    # 3. acronyms spelled by a name in the same article; everything else by its own name, under the kind most
+    #    of the article's mentions of that name get (NER calls "Dushanbe" a place twice and an organisation
+    #    once: one place; on a tie, the kind of its first mention)
+    kinds_of_name: dict[str, Counter] = {}
+    for cand in candidates:
+        if cand.key is None:
+            kinds_of_name.setdefault(group_key("", strip_possessive(cand.span.text)), Counter())[cand.label] += 1
     names_by_initials: dict[str, str] = {}
     for cand in candidates:
         if cand.key is None:
-            cand.key = group_key(cand.label, strip_possessive(cand.span.text))
+            text = strip_possessive(cand.span.text)
+            cand.label = kinds_of_name[group_key("", text)].most_common(1)[0][0]
+            cand.key = group_key(cand.label, text)
         if cand.label != "PERSON" and len(cand.span) >= 2:
             names_by_initials.setdefault(_initials(cand.span.text), cand.key)
     for cand in candidates:
