@@ -37,6 +37,21 @@ def test_ingest_show_search_stats_and_rerun(db):
     assert "line 3 is not JSON" in run_cli("failures", "--db", db).stdout.decode()
 
 
+def test_a_store_that_cannot_be_opened_is_one_line_and_exit_code_2(tmp_path):
+    for db in (str(tmp_path / "no-such-folder" / "news.db"), "postgresql://nobody@127.0.0.1:1/none"):
+        result = run_cli("stats", "--db", db)
+        assert result.returncode == 2
+        assert result.stderr.decode().startswith("error cannot open the store")
+        assert b"Traceback" not in result.stderr
+
+
+def test_an_empty_folder_given_as_input_is_a_failure_not_silence(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run_cli("extract", str(tmp_path / "empty"))
+    assert result.returncode == 1 and result.stdout == b""
+    assert b"no files in this folder" in result.stderr
+
+
 def test_extract_prints_the_output_contract():
     result = run_cli("extract", str(SAMPLE / "plain"), str(SAMPLE / "html"))
     assert result.returncode == 0, result.stderr

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from newsloom.record import Article, Failure
 from newsloom.store import QueryError, display_url, open_store, resolve_db
-from newsloom.store.base import HIT_END, HIT_START
+from newsloom.store.base import HIT_END, HIT_START, Store
 
 app = typer.Typer(
     help="newsloom: raw news in; clean, deduplicated, searchable articles out.",
@@ -76,6 +76,17 @@ def _or_exit(query: Callable[[], T]) -> T:
         raise typer.Exit(2) from exc
 
 
+def _open_store(db: str | None) -> Store:
+    """The store ``db`` names; one that cannot be opened (a folder that does not exist, a server that does not
+    answer) is a one-line error and exit code 2, not a traceback."""
+    try:
+        return open_store(db)
+    except Exception as exc:  # noqa: BLE001 - sqlite3, psycopg and OS errors alike: the message says which
+        message = " ".join(str(exc).split())
+        err.print(f"[red]error[/red] cannot open the store {escape(display_url(resolve_db(db)))}: {escape(message)}")
+        raise typer.Exit(2) from exc
+
+
 def _print_jsonl(rows: Iterable[Any]) -> None:
     for row in rows:
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
@@ -98,7 +109,7 @@ def ingest(
 
     _use_gazetteers(gazetteer)
     _use_tagger(tagger)
-    store = open_store(db)
+    store = _open_store(db)
     files = [p for p in iter_paths(paths)]
     progress = Progress(
         TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("items"), TimeElapsedColumn(),
@@ -171,7 +182,7 @@ def articles(
     outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None,
 ) -> None:
     """List stored articles, newest first."""
-    store = open_store(db)
+    store = _open_store(db)
     table = Table("id", "published", "outlet", "title", "words", "duplicate of")
     for a in store.list_articles(limit=limit, offset=offset, outlet=outlet):
         table.add_row(a["id"], a["published"] or "—", escape(a["outlet"] or "—"), escape(a["title"] or "(no title)"),
@@ -186,7 +197,7 @@ def show(
     json_out: Annotated[bool, typer.Option("--json", help="Print the stored record as JSON.")] = False,
 ) -> None:
     """Show one article: metadata, clean text, and what was removed and why."""
-    store = open_store(db)
+    store = _open_store(db)
     a = store.get_article(article_id)
     if a is None:
         err.print(f"[red]no article {escape(article_id)}[/red]")
@@ -239,7 +250,7 @@ def search(
     until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
 ) -> None:
     """Full-text search over titles and bodies (BM25 ranking)."""
-    store = open_store(db)
+    store = _open_store(db)
     hits = _or_exit(lambda: store.search(query, limit=limit, outlet=outlet, since=since, until=until))
     table = Table("id", "published", "outlet", "title", "snippet")
     for h in hits:
@@ -255,7 +266,7 @@ def export(
     db: DbOption = None,
 ) -> None:
     """Export every stored article."""
-    store = open_store(db)
+    store = _open_store(db)
     rows = store.iter_articles()
     if format == "parquet":
         import pyarrow as pa
@@ -299,7 +310,7 @@ def _flat(r: dict) -> dict:
 @app.command()
 def stats(db: DbOption = None) -> None:
     """Counts over the store: articles, duplicates, outlets, date range, failures."""
-    store = open_store(db)
+    store = _open_store(db)
     s = store.stats()
     table = Table("", "")
     for key in ("articles", "quotes", "duplicates", "outlets", "published_from", "published_to", "removed_lines", "failures",
@@ -321,7 +332,7 @@ def quotes(
     limit: int = 100,
 ) -> None:
     """Who said what: stored quotes, filterable by speaker, text and date."""
-    store = open_store(db)
+    store = _open_store(db)
     rows = _or_exit(lambda: store.quotes(speaker=speaker, search=search, since=since, until=until, limit=limit))
     if format == "jsonl":
         _print_jsonl(rows)
@@ -358,7 +369,7 @@ def timeline(
 
     if format not in ("table", "jsonl"):
         raise typer.BadParameter("format must be table or jsonl")
-    store = open_store(db)
+    store = _open_store(db)
     entries = _or_exit(lambda: store_timeline(store, actor=actor, search=search, type=type, since=since,
                                               until=until, limit=limit))
     if format == "jsonl":
@@ -390,7 +401,7 @@ def actors(
     limit: int = 50,
 ) -> None:
     """Actors across the store, most-mentioned first: one row per canonical actor."""
-    store = open_store(db)
+    store = _open_store(db)
     rows = store.actors(type=type, search=search, limit=limit)
     store.close()
     if format == "jsonl":
@@ -414,7 +425,7 @@ def actor(
     """One actor: aliases, roles over time, quotes by and about them, co-occurring actors, articles."""
     from newsloom.actors.gazetteer import load_gazetteer
 
-    store = open_store(db)
+    store = _open_store(db)
     record = store.actor(name, limit=limit)
     store.close()
     if record is None:
@@ -472,7 +483,7 @@ def serve(
 @app.command()
 def failures(db: DbOption = None) -> None:
     """Inputs that could not be ingested, and why."""
-    store = open_store(db)
+    store = _open_store(db)
     table = Table("path", "item", "reason", "last seen")
     for f in store.failures():
         table.add_row(escape(f["path"]), "" if f["item"] is None else str(f["item"]), escape(f["reason"]), f["last_seen"])

@@ -44,14 +44,17 @@ __all__ = ["iter_items", "iter_paths", "format_of", "RawDocument", "Failure"]
 
 
 def format_of(name: str, head: bytes) -> str:
-    """The reader for a file: by its name (``.gz`` looked through), else by its first bytes."""
+    """The reader for a file: by its name (``.gz`` looked through), else by its first bytes — and a "text"
+    file that is an HTML document (a page saved as .txt) by its first bytes too."""
     lower = name.lower()
     if lower.endswith(".gz"):
         lower = lower[:-3]
+    sniff = head.lstrip()[:512].lower()
     for suffix, fmt in _SUFFIXES.items():
         if lower.endswith(suffix):
+            if fmt == "text" and sniff.startswith((b"<!doctype html", b"<html")):
+                return "html"
             return fmt
-    sniff = head.lstrip()[:512].lower()
     if sniff.startswith(b"warc/"):
         return "warc"
     if b"<rss" in sniff or b"<feed" in sniff or b"<rdf:rdf" in sniff:
@@ -87,6 +90,8 @@ def iter_paths(inputs: Iterable[str]) -> Iterator[str]:
                 if path.is_dir()
                 else [path]
             )
+            if path.is_dir() and not candidates:
+                candidates = [path]  # reported by the reader: a folder given that holds nothing to read
             for candidate in candidates:
                 key = str(candidate)
                 if key not in seen:
@@ -103,6 +108,9 @@ def read_path(path: str, *, normalize: bool = True) -> Iterator[Item]:
             file = Path(path)
             if not file.exists():
                 yield Failure(path, "broken symbolic link" if file.is_symlink() else "no such file")
+                return
+            if file.is_dir():
+                yield Failure(path, "no files in this folder (hidden ones are skipped)")
                 return
             if file.stat().st_size > MAX_INPUT_BYTES and not path.lower().endswith((".warc", ".warc.gz")):
                 yield Failure(path, f"file is {file.stat().st_size / 1e6:.0f} MB, over the "
