@@ -556,7 +556,7 @@ _SEASON_WORD = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 
 def readable_date(value: str | None) -> str | None:
     """A TIMEX3-style value as a reader takes it, at its own precision: "2001" stays "2001" (its first day,
-    2001-01-01, would claim a day nobody named), "2021-W31" is "week of 2021-08-02", "2021-Q3" "2021 Q3", a
+    2001-01-01, would claim a day nobody named), "2021-W31" is "week of 2021-08-02", "2021-Q3" "2021 Q3",
     "2021-SU" "summer 2021", a range "2021-08-13 to 2021-08-15"; a day (or a time of day) is its day."""
     if not value:
         return None
