@@ -50,6 +50,24 @@ def test_jsonl_fields_and_unknown_fields_kept_as_extra():
     assert docs[1].is_html  # the 'html' field wins over 'text'
 
 
+def test_jsonl_of_other_crawlers_is_read_by_their_field_names(tmp_path: Path):
+    news_please = {"maintext": "The harbour strike ended on Friday.", "title": "Strike ends",
+                   "date_publish": "2024-03-15 10:00:00", "source_domain": "coastal.example",
+                   "authors": ["Mira Okonkwo"], "url": "https://coastal.example/strike", "language": "en"}
+    one_author = {"content": "<div><p>Talks resumed on Monday.</p></div>", "author": "Ben Harlow",
+                  "headline": "Talks resume", "link": "https://example.com/talks"}
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in (news_please, one_author)) + "\n")
+    first, second = items(path)
+    assert first.text == "The harbour strike ended on Friday." and not first.is_html
+    assert first.meta["title"] == "Strike ends" and first.meta["published"] == "2024-03-15 10:00:00"
+    assert first.meta["outlet"] == "coastal.example" and first.meta["authors"] == ["Mira Okonkwo"]
+    assert first.source.url == "https://coastal.example/strike" and first.meta["extra"] == {"language": "en"}
+    assert second.is_html  # a "content" field holding markup is read as HTML
+    assert second.meta["authors"] == ["Ben Harlow"]  # one author as a string: one name, not its letters
+    assert second.meta["title"] == "Talks resume" and second.source.url == "https://example.com/talks"
+
+
 def test_a_bad_jsonl_line_costs_one_item_not_the_file():
     got = items(SAMPLE / "wire.jsonl")
     failures = [i for i in got if isinstance(i, Failure)]
@@ -168,4 +186,5 @@ def test_jsonl_record_that_is_not_an_object(tmp_path: Path):
     path = tmp_path / "odd.jsonl"
     path.write_text(json.dumps([1, 2]) + "\n" + json.dumps({"title": "no text"}) + "\n")
     reasons = [i.reason for i in items(path)]
-    assert reasons == ["expected a JSON object, got list", "no 'text' or 'html' field with content"]
+    assert reasons == ["expected a JSON object, got list",
+                       "no text or html field with content (text, maintext, content, body, article, html)"]

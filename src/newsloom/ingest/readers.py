@@ -16,8 +16,29 @@ from newsloom.record import Failure, RawDocument, Source, sha256_hex
 
 Item = RawDocument | Failure
 
-#: JSONL fields with a meaning of their own; any other field is kept in ``meta['extra']``.
-JSONL_FIELDS = ("text", "html", "url", "title", "published", "outlet", "authors", "id")
+#: JSONL fields with a meaning of their own, each under the names crawlers' exports give it (news-please
+#: writes ``maintext``, ``date_publish``, ``source_domain``); the first present wins, any other field is
+#: kept in ``meta['extra']``.
+JSONL_ALIASES: dict[str, tuple[str, ...]] = {
+    "html": ("html", "raw_html"),
+    "text": ("text", "maintext", "content", "body", "article"),
+    "url": ("url", "link"),
+    "title": ("title", "headline"),
+    "published": ("published", "date_publish", "published_at", "publish_date", "date"),
+    "outlet": ("outlet", "source_domain", "site_name"),
+    "authors": ("authors", "author"),
+    "id": ("id",),
+}
+JSONL_FIELDS = tuple(name for names in JSONL_ALIASES.values() for name in names)
+
+
+def _field(record: dict[str, Any], name: str) -> tuple[str | None, Any]:
+    """(the key used, its value) for the first of ``name``'s aliases with a value."""
+    for key in JSONL_ALIASES[name]:
+        value = record.get(key)
+        if value not in (None, "", [], {}):
+            return key, value
+    return None, None
 
 
 def _html_charset(data: bytes) -> str | None:
@@ -62,20 +83,37 @@ def read_html(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
     )
 
 
+def _is_markup(text: str) -> bool:
+    head = text.lstrip()[:2000].lower()
+    return head.startswith("<") and ("</p>" in head or "</div>" in head or head.startswith(("<!doctype", "<html")))
+
+
 def _jsonl_document(record: Any, path: str, item: int, line_bytes: bytes, normalize: bool) -> Item:
     if not isinstance(record, dict):
         return Failure(path, f"expected a JSON object, got {type(record).__name__}", item)
-    html, text = record.get("html"), record.get("text")
+    (_, html), (_, text) = _field(record, "html"), _field(record, "text")
+    if not (isinstance(html, str) and html.strip()) and isinstance(text, str) and _is_markup(text):
+        html = text  # a "content" or "body" field holding the page's HTML
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str) or not content.strip():
-        return Failure(path, "no 'text' or 'html' field with content", item)
-    meta: dict[str, Any] = {k: record[k] for k in ("title", "published", "outlet", "authors") if record.get(k)}
+        return Failure(path, "no text or html field with content (text, maintext, content, body, article, html)", item)
+    meta: dict[str, Any] = {}
+    for name in ("title", "published", "outlet"):
+        _, value = _field(record, name)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            meta[name] = value
+    _, authors = _field(record, "authors")
+    if isinstance(authors, str):
+        meta["authors"] = [authors]  # one author as a string, not a list of its letters
+    elif isinstance(authors, list):
+        meta["authors"] = [a for a in authors if isinstance(a, str) and a.strip()]
     extra = {k: v for k, v in record.items() if k not in JSONL_FIELDS}
     if extra:
         meta["extra"] = extra
     if record.get("id") is not None:
         meta["input_id"] = str(record["id"])
-    url = record.get("url") if isinstance(record.get("url"), str) else None
+    _, url = _field(record, "url")
+    url = url if isinstance(url, str) else None
     return RawDocument(
         Source(path=path, url=url, format="jsonl", item=item),
         normalize_text(content) if normalize else content,
