@@ -7,7 +7,7 @@ import json
 import pytest
 
 from newsloom.link.timeline import build_timeline
-from newsloom.store import open_store
+from newsloom.store import QueryError, open_store
 from newsloom.temporal import first_day, readable_date
 from tests.conftest import run_cli
 
@@ -130,6 +130,15 @@ def test_timeline_command_merges_outlets_and_filters(db, tmp_path):
         later = store.events(since="2024-03-12", type="FIGHT")
         assert all(e["day"] >= "2024-03-12" for e in later)
         assert not any(e["trigger"]["text"] == "captured" for e in later)
+        # a month as the upper bound includes its last day; a malformed bound is an error, not an empty answer
+        assert any(e["trigger"]["text"] == "captured" for e in store.events(until="2024-03"))
+        assert not any(e["trigger"]["text"] == "captured" for e in store.events(until="2024-02"))
+        assert store.search("Marlow", until="2024-03") and not store.search("Marlow", until="2024-02")
+        for bad in ({"since": "notadate"}, {"until": "2024-13-45"}):
+            with pytest.raises(QueryError, match="must be a date"):
+                store.events(**bad)
+            with pytest.raises(QueryError, match="must be a date"):
+                store.search("Marlow", **bad)
     finally:
         store.close()
     shown = run_cli("show", captured[0]["sources"][0]["article_id"], "--db", db).stdout.decode()

@@ -526,12 +526,13 @@ class SQLStore:
         if search:
             where.append("lower(substr(a.body, e.sentence_start + 1, e.sentence_end - e.sentence_start)) LIKE lower(?)")
             params.append(f"%{search}%")
+        checked_dates(since=since, until=until)
         if since:
             where.append("e.day >= ?")
             params.append(since[:10])
         if until:
-            where.append("e.day <= ?")
-            params.append(until[:10])
+            where.append("substr(e.day, 1, ?) <= ?")
+            params += [len(until), until]
         rows = self._filtered(f"SELECT {EVENT_COLUMNS} FROM {EVENTS_FROM}", where, params,
                               "CASE WHEN e.day IS NULL THEN 1 ELSE 0 END, e.day, e.article_id, e.position", limit, offset)
         return [_event_row(r) for r in rows]
@@ -568,8 +569,20 @@ class SQLStore:
         self.conn.close()
 
 
+_DATE_FILTER = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def checked_dates(**bounds: str | None) -> None:
+    """Date bounds compare as text, so a malformed one ("notadate", "2021-13-45") would quietly match nothing
+    or everything: it is a :class:`QueryError` instead."""
+    for name, value in bounds.items():
+        if value and not _DATE_FILTER.match(value):
+            raise QueryError(f"{name} must be a date: YYYY-MM-DD (or YYYY-MM, YYYY), not {value!r}")
+
+
 def article_filters(outlet: str | None, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
     """Conditions on ``a`` (articles) for an outlet and a publication-date range, and their parameters."""
+    checked_dates(since=since, until=until)
     where, params = [], []
     if outlet:
         where.append("a.outlet = ?")
@@ -577,9 +590,9 @@ def article_filters(outlet: str | None, since: str | None, until: str | None) ->
     if since:
         where.append("a.published >= ?")
         params.append(since)
-    if until:
-        where.append("substr(a.published, 1, 10) <= ?")
-        params.append(until)
+    if until:  # a month or a year includes its last day: compare as many characters as the bound has
+        where.append("substr(a.published, 1, ?) <= ?")
+        params += [len(until), until]
     return where, params
 
 
