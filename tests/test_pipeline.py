@@ -142,6 +142,10 @@ def test_search_ranks_and_quotes_user_syntax(db):
         store.search('"unclosed')
     with pytest.raises(QueryError):
         store.search("AND")
+    assert store.search("strike NOT zzzz")  # operators are binary ...
+    for dangling in ("strike OR", "NOT strike", "strike OR NOT convoy"):  # ... so these say why, on both backends
+        with pytest.raises(QueryError, match="needs search words on both sides"):
+            store.search(dangling)
 
 
 def test_removed_lines_are_stored_with_kinds(db):

@@ -613,4 +613,11 @@ def fts_query(text: str) -> str:
             parts.append('"' + token.replace('"', "") + '"')
     if not parts or all(p in _FTS_OPERATORS for p in parts):
         raise QueryError(f"cannot search for {text!r}: no search words")
+    # FTS5's operators are all binary ("a NOT b", never "NOT b"): one at either end or beside another is SQLite's
+    # bare "syntax error near ..." otherwise
+    dangling = next((p for i, p in enumerate(parts) if p in _FTS_OPERATORS and (
+        i in (0, len(parts) - 1) or parts[i + 1] in _FTS_OPERATORS)), None)
+    if dangling:
+        raise QueryError(f"cannot search for {text!r}: {dangling} needs search words on both sides "
+                         f'(write "{dangling.lower()}" in lower case to search for the word)')
     return " ".join(parts)
