@@ -38,6 +38,7 @@ def test_format_is_chosen_by_name_then_content():
     assert format_of("dump", b"WARC/1.0\r\n") == "warc"
     assert format_of("notes", b"Just words") == "text"
     assert format_of("saved-page.txt", b"\n<!DOCTYPE html><html>") == "html"  # a page saved as text
+    assert format_of("fragment.txt", b"<div><p>Body.</p></div>") == "html"  # as a JSONL "content" field is
     assert format_of("notes.txt", b"<b>Bold</b> words") == "text"  # markup inside text stays text
 
 

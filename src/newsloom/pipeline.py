@@ -345,9 +345,10 @@ def _extract_items(items: Iterable[RawDocument | Failure], stats: LineStats | No
             if isinstance(item, RawDocument):
                 # the same bytes met twice (a copied file, a feed saved under two names) are one article, printed
                 # once, as ingest stores them once
-                if article_id(item) in seen_in_run:
+                aid = article_id(item)
+                if aid in seen_in_run:
                     continue
-                seen_in_run.add(article_id(item))
+                seen_in_run.add(aid)
             result = item if isinstance(item, Failure) else process_item(item, stats, keep_text=keep_text)
             if isinstance(result, Article):
                 if not keep_text:

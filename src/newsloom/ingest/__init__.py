@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from newsloom.ingest.decode import MAX_INPUT_BYTES, DecodeError, maybe_gunzip
-from newsloom.ingest.readers import Item, read_feed, read_html, read_jsonl, read_text, read_warc
+from newsloom.ingest.readers import (
+    Item,
+    looks_like_html,
+    read_feed,
+    read_html,
+    read_jsonl,
+    read_text,
+    read_warc,
+)
 from newsloom.record import Failure, RawDocument
 
 Reader = Callable[..., Iterator[Item]]
@@ -52,7 +60,7 @@ def format_of(name: str, head: bytes) -> str:
     sniff = head.lstrip()[:512].lower()
     for suffix, fmt in _SUFFIXES.items():
         if lower.endswith(suffix):
-            if fmt == "text" and sniff.startswith((b"<!doctype html", b"<html")):
+            if fmt == "text" and looks_like_html(head[:2048].decode("latin-1")):
                 return "html"
             return fmt
     if sniff.startswith(b"warc/"):

@@ -32,13 +32,9 @@ JSONL_ALIASES: dict[str, tuple[str, ...]] = {
 JSONL_FIELDS = tuple(name for names in JSONL_ALIASES.values() for name in names)
 
 
-def _field(record: dict[str, Any], name: str) -> tuple[str | None, Any]:
-    """(the key used, its value) for the first of ``name``'s aliases with a value."""
-    for key in JSONL_ALIASES[name]:
-        value = record.get(key)
-        if value not in (None, "", [], {}):
-            return key, value
-    return None, None
+def _field(record: dict[str, Any], name: str) -> Any:
+    """The value of the first of ``name``'s aliases that has one (None when none has)."""
+    return next((record[key] for key in JSONL_ALIASES[name] if record.get(key) not in (None, "", [], {})), None)
 
 
 def _html_charset(data: bytes) -> str | None:
@@ -83,26 +79,28 @@ def read_html(data: bytes, path: str, *, normalize: bool = True) -> Iterator[Ite
     )
 
 
-def _is_markup(text: str) -> bool:
-    head = text.lstrip()[:2000].lower()
-    return head.startswith("<") and ("</p>" in head or "</div>" in head or head.startswith(("<!doctype", "<html")))
+def looks_like_html(head: str) -> bool:
+    """Whether text that came as plain text (a .txt file, a JSONL "content" field) is an HTML document or
+    fragment: it opens on a tag and is a page, or closes a paragraph or a block within its first lines."""
+    head = head.lstrip()[:2000].lower()
+    return head.startswith("<") and (head.startswith(("<!doctype html", "<html")) or "</p>" in head or "</div>" in head)
 
 
 def _jsonl_document(record: Any, path: str, item: int, line_bytes: bytes, normalize: bool) -> Item:
     if not isinstance(record, dict):
         return Failure(path, f"expected a JSON object, got {type(record).__name__}", item)
-    (_, html), (_, text) = _field(record, "html"), _field(record, "text")
-    if not (isinstance(html, str) and html.strip()) and isinstance(text, str) and _is_markup(text):
+    html, text = _field(record, "html"), _field(record, "text")
+    if not (isinstance(html, str) and html.strip()) and isinstance(text, str) and looks_like_html(text):
         html = text  # a "content" or "body" field holding the page's HTML
     content = html if isinstance(html, str) and html.strip() else text
     if not isinstance(content, str) or not content.strip():
         return Failure(path, "no text or html field with content (text, maintext, content, body, article, html)", item)
     meta: dict[str, Any] = {}
     for name in ("title", "published", "outlet"):
-        _, value = _field(record, name)
+        value = _field(record, name)
         if isinstance(value, (str, int, float)) and not isinstance(value, bool):
             meta[name] = value
-    _, authors = _field(record, "authors")
+    authors = _field(record, "authors")
     if isinstance(authors, str):
         meta["authors"] = [authors]  # one author as a string, not a list of its letters
     elif isinstance(authors, list):
@@ -112,7 +110,7 @@ def _jsonl_document(record: Any, path: str, item: int, line_bytes: bytes, normal
         meta["extra"] = extra
     if record.get("id") is not None:
         meta["input_id"] = str(record["id"])
-    _, url = _field(record, "url")
+    url = _field(record, "url")
     url = url if isinstance(url, str) else None
     return RawDocument(
         Source(path=path, url=url, format="jsonl", item=item),
