@@ -608,6 +608,45 @@ def test_a_signed_quotation_is_the_signers_not_a_sequel_and_may_say_more_of_the_
                       ("President Reyes", "Great speech. She is ready. She never quits")]
 
 
+def test_quotations_signed_on_their_own_line():
+    text = ("Harbour workers answer.\n\n"
+            "“He represents our greatest shame. Nobody at the docks will vote for him.” ― Miriam Okafor\n"
+            "“How did we get this low?”\xa0― Tomas Reyes\xa0\n"
+            "“The mayor said he was proud of the deal, while avoiding every question.”― Ana Lund, Portsmouth.\n\n"
+            "Getty/Instagram.")
+    signed = [(q.cue.text, q.source.text, q.text) for q in find_quotes(text) if q.cue.text == "―"]
+    assert signed == [
+        ("―", "Miriam Okafor", "He represents our greatest shame. Nobody at the docks will vote for him"),
+        ("―", "Tomas Reyes", "How did we get this low?"),
+        ("―", "Ana Lund", "The mayor said he was proud of the deal, while avoiding every question"),
+    ]  # a description after the name is not part of it; "said" inside the quotation does not take it over
+
+
+def test_an_embedded_post_is_its_authors():
+    text = ("The harbour board met on Monday.\n\n"
+            '<tweet id="1">The board voted to close the north quay. Nobody asked the crews. pic.twitter.com/Ab12 '
+            "— Miriam Okafor (@mokafor) July 5, 2016</tweet>.\n\n"
+            "Okafor has opposed the closure since spring.")
+    [q] = [q for q in find_quotes(text) if q.cue.text == "—"]
+    assert (q.speaker.name, q.speaker.mention.text, q.source.text) == ("Miriam Okafor", "Miriam Okafor",
+                                                                       "Miriam Okafor (@mokafor)")
+    assert q.text == "The board voted to close the north quay. Nobody asked the crews. pic.twitter.com/Ab12"
+
+
+def test_a_transcript_quoted_whole_with_speakers_in_capitals():
+    text = ("Okafor defends the harbour plan.\n\n"
+            "Chris Wallace asked Miriam Okafor about the strike on Sunday. Partial transcript as follows:\n\n"
+            '"WALLACE: Let’s start with the news on the strike at the harbour this week.\n\n'
+            '"OKAFOR: Well, look, the crews have every right to ask for more, and we will listen.\n\n'
+            '"BREAKING: The crews have voted to go back to work tomorrow morning."\n\n'
+            "Miriam Okafor: Harbour plan. On her website, Miriam Okafor calls for a new quay.")
+    found = [(q.speaker.name, q.source.text, q.text) for q in find_quotes(text) if q.cue.text == ":"]
+    assert found == [
+        ("Chris Wallace", "WALLACE", "Let’s start with the news on the strike at the harbour this week"),
+        ("Miriam Okafor", "OKAFOR", "Well, look, the crews have every right to ask for more, and we will listen"),
+    ]  # "BREAKING" names nobody; a line whose words name its own "speaker" is a heading, not a transcript
+
+
 def test_a_quotation_after_a_lead_that_names_its_source_and_a_colon():
     text = ("The hearing on the harbour went on for hours.\n\n"
             "Senator Maria Okafor (D-Ore.):\"I have not heard anyone other than you ever cite that figure.\"\n\n"

@@ -5,7 +5,9 @@
 - transcript lines: "Matthews: Well, speculation is bad." — a paragraph that opens with a name and a colon,
   or with a longer lead holding a name when a quotation follows the colon ('Rep. X (R-S.C.):"…"');
 - signed quotations: a paragraph that is one quotation, then a line "— Bernie Sanders" or "-President Obama,
-  tweeting after …" (fact checks, epigraphs, quote boxes).
+  tweeting after …" (fact checks, epigraphs, quote boxes), or the signature on the quotation's own line
+  ("“…” ― Sonya Herridge", lists of readers' answers), and the text of an embedded post as a page's text keeps
+  it ("… pic.twitter.com/x — Paul Ryan (@SpeakerRyan) July 5, 2016").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ _COLON_LAST = re.compile(r"^(?P<content>.{12,}?)(?P<cue>:)\s*(?P<speaker>[A-Z][\
 # label ("Analysis: …", "Breaking: …", "Poll: …"), so the name must be one the article names (below).
 _COLON_FIRST = re.compile(r"^(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*(?P<cue>:)\s*(?P<content>\S.{7,})$")
 _QUOTE_MARKS = " '\"‘’“”"
+_OPENING_MARKS = "\"“‘"
 _LEADING_SOURCE_LABELS = frozenset(["PERSON", "ORG", "NORP"])  # not places: "Kabul: …" is a dateline
 _TRAILING_SOURCE_LABELS = _LEADING_SOURCE_LABELS | {"GPE"}  # "US mission in Afghanistan failed: Russia"
 
@@ -81,8 +84,11 @@ def _unquoted(text: str) -> str:
     return text.rstrip(" .,;")
 
 
-def _is_named(speaker: str, content: str, names: frozenset[str]) -> bool:
-    if speaker.isupper() or content.rstrip(_QUOTE_MARKS + ".").endswith("?"):
+def _is_named(speaker: str, content: str, names: frozenset[str], *, upper_case: bool = False) -> bool:
+    """Whether ``speaker`` is one of the ``names`` the article uses. A name in capitals is a label ("BREAKING:
+    …") unless ``upper_case`` allows it: transcripts write their speakers so ("WALLACE: …"), and a label
+    that is no name the article uses still fails."""
+    if speaker.isupper() and not upper_case or content.rstrip(_QUOTE_MARKS + ".").endswith("?"):
         return False  # "BREAKING: …", "Ted Cruz: conservative or career politician?"
     wanted = strip_possessive(speaker).lower()
     return any(f" {wanted} " in f" {name} " for name in names)
@@ -128,8 +134,15 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in re.finditer(r"[^\n]+", text)]
 
 
-def _covered(quotes: list[Quote], start: int, end: int) -> bool:
-    return any(q.start < end and q.end > start for q in quotes)
+def covered(quotes: list[Quote], start: int, end: int) -> bool:
+    """Whether an attribution in ``quotes`` overlaps characters ``start``–``end`` other than one stated wholly
+    inside them, cue and all (a statement the speaker reports within the line: "TAPPER: Trump said …")."""
+    return any(q.start < end and q.end > start and not _nested(q, start, end) for q in quotes)
+
+
+def _nested(quote: Quote, start: int, end: int) -> bool:
+    return (quote.cue is not None and start <= quote.start and quote.end <= end
+            and start <= quote.cue.start and quote.cue.end <= end)
 
 
 #: words a transcript line says at least after "Name:"
@@ -151,38 +164,58 @@ def _named_in(doc: Doc, start: int, end: int) -> str | None:
 
 
 def transcript_quotes(doc: Doc, text: str, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
-    """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") that no
-    other attribution covers; the name must be one the article uses, as for headlines. A quotation after the
-    colon may follow a longer lead that holds the name (`_QUOTED_AFTER_COLON`)."""
-    names = source_names(doc)
+    """Paragraphs of a transcript or panel ("Luciana Lopez: Saying to people …", "Lopez: Well, …") whose words
+    no other attribution covers (one stated inside them may stand: "TAPPER: Trump said …"); the name must be
+    one the article uses, as for headlines."""
+    names = source_names(doc)["first"]
     found = []
     for start, end in _paragraphs(text)[1:]:  # the first line is the headline's (above)
-        line = text[start:end]
-        if _covered(quotes, start, end):
-            continue
-        match = _COLON_FIRST.match(line)
-        if match is None or not _is_named(match.group("speaker"), "", names["first"]):
-            quoted = _QUOTED_AFTER_COLON.match(line)
-            if quoted is not None and len(quoted.group("speaker").split()) <= QUOTED_LINE_LEAD_WORDS:
-                name = _named_in(doc, start + quoted.start("speaker"), start + quoted.end("speaker"))
-                if name is not None:
-                    found.append(_quoted_line(text, start, quoted, name, full_names))
-            continue
-        if len(re.findall(r"[^\W\d_]{2,}", match.group("content"))) < TRANSCRIPT_MIN_WORDS:
-            continue  # "Twitter: @harbourdaily", "Reuters: 12 Jan" are page furniture, not speech
-        if match.group("content")[0] in _QUOTE_MARKS:
-            found.append(_quoted_line(text, start, match, match.group("speaker"), full_names))
-            continue
-        content = match.group("content").rstrip(" .…")
-        c_start = start + match.start("content")
-        s_start = start + match.start("speaker")
-        speaker = match.group("speaker")
-        mention = TextSpan(speaker, s_start, s_start + len(speaker))
-        found.append(Quote(content, c_start, c_start + len(content), "direct",
-                           TextSpan(":", start + match.start("cue"), start + match.end("cue")),
-                           Speaker(_full_name(speaker, full_names), mention), source=mention,
-                           quoted=[TextSpan(content, c_start, c_start + len(content))]))
+        quote = _transcript_line(text, start, end, names, full_names)
+        if quote is not None and not covered(quotes, quote.start, quote.end):
+            found.append(quote)
     return found
+
+
+def quoted_lines(doc: Doc, text: str, quotes: list[Quote], full_names: dict[str, str]) -> list[Quote]:
+    """Paragraphs that are a quotation after a lead naming its source and a colon ('Rep. Trey Gowdy
+    (R-S.C.):"…"', `_QUOTED_AFTER_COLON`) that no attribution overlaps (one found by the parse in the line
+    has its own reading of the lead: "Trump said: “…”")."""
+    found = []
+    for start, end in _paragraphs(text)[1:]:
+        if any(q.start < end and q.end > start for q in quotes):
+            continue
+        match = _QUOTED_AFTER_COLON.match(text[start:end])
+        if match is None or len(match.group("speaker").split()) > QUOTED_LINE_LEAD_WORDS:
+            continue
+        name = _named_in(doc, start + match.start("speaker"), start + match.end("speaker"))
+        if name is not None:
+            found.append(_quoted_line(text, start, match, name, full_names))
+    return found
+
+
+def _transcript_line(text: str, start: int, end: int, names: frozenset[str],
+                     full_names: dict[str, str]) -> Quote | None:
+    if text[start] in _OPENING_MARKS and ":" in text[start:end]:
+        start += 1  # a transcript quoted whole opens every paragraph with a mark ('"WALLACE: Let's start …')
+    match = _COLON_FIRST.match(text[start:end])
+    if match is None or not _is_named(match.group("speaker"), "", names, upper_case=True):
+        return None
+    if len(re.findall(r"[^\W\d_]{2,}", match.group("content"))) < TRANSCRIPT_MIN_WORDS:
+        return None  # "Twitter: @harbourdaily", "Reuters: 12 Jan" are page furniture, not speech
+    if re.search(rf"\b{re.escape(match.group('speaker'))}\b", match.group("content"), re.IGNORECASE):
+        return None  # "Bernie Sanders: Credit scores. On his website, Senator Bernie Sanders calls …": a heading
+    speaker = match.group("speaker")
+    written = speaker.title() if speaker.isupper() else speaker  # "WALLACE" is the article's "Wallace"
+    if match.group("content")[0] in _QUOTE_MARKS:
+        return _quoted_line(text, start, match, written, full_names)
+    content = match.group("content").rstrip(" .…" + _QUOTE_MARKS)
+    c_start = start + match.start("content")
+    s_start = start + match.start("speaker")
+    mention = TextSpan(speaker, s_start, s_start + len(speaker))
+    name = _full_name(written, full_names)
+    return Quote(content, c_start, c_start + len(content), "direct",
+                 TextSpan(":", start + match.start("cue"), start + match.end("cue")),
+                 Speaker(name, mention), source=mention, quoted=[TextSpan(content, c_start, c_start + len(content))])
 
 
 def _quoted_line(text: str, start: int, match: re.Match, name: str, full_names: dict[str, str]) -> Quote:
@@ -202,24 +235,60 @@ _SIGNATURE = re.compile(
     r"^(?P<cue>[-–—―])\s*(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?:,\s+[^\n]{1,80})?\.?$")
 
 
+# '“… He represents our greatest shame.” ― Sonya Herridge', '"…" - Maria Reyes, Philadelphia.': a line that is
+# one quotation and its signature (the closing mark is the last one before the dash)
+_SIGNED_LINE = re.compile(
+    r"^[“”\"‘](?P<content>.{8,})[”\"’][.,]?\s*(?P<cue>[-–—―])\s*"
+    r"(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,4})(?:,\s+[^\n“”\"]{1,80})?\.?$")
+# an embedded post as the page's text keeps it: '… above the law. pic.twitter.com/Oq — Paul Ryan (@SpeakerRyan)
+# July 5, 2016' (markup around it allowed: a crawl may keep the embed's own tags)
+_POST_LINE = re.compile(
+    r"^(?:<[^>\n]*>)?(?P<content>[^<\n]{8,}?)\s+(?P<cue>[-–—―])\s+"
+    r"(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)(?P<handle>\s*\(@\w+\))\s+"
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}\s*(?:<[^>\n]*>)?\.?$")
+
+
+def _signed_quote(content: tuple[int, int], cue: int, source: tuple[int, int], speaker: str, text: str,
+                  full_names: dict[str, str], quoted: bool = True) -> Quote:
+    """The quote of ``content`` signed by ``speaker`` (``source``: the signature's name, with a handle if it has
+    one), its cue the dash at ``cue``."""
+    body = text[content[0] : content[1]]
+    stripped = body.rstrip(" .,")
+    start, end = content[0], content[0] + len(stripped)
+    name_start = source[0]
+    mention = TextSpan(speaker, name_start, name_start + len(speaker))
+    return Quote(stripped, start, end, "direct", TextSpan(text[cue], cue, cue + 1),
+                 Speaker(_full_name(speaker, full_names), mention),
+                 source=TextSpan(text[source[0] : source[1]], *source),
+                 quoted=[TextSpan(stripped, start, end)] if quoted else [])
+
+
 def signed_quotations(text: str, marks: list[tuple[int, int]], quotes: list[Quote],
                       full_names: dict[str, str]) -> list[Quote]:
     """A paragraph that is one quotation (``marks``: the text's quotation spans), signed on the next line
-    ("— Bernie Sanders.")."""
+    ("— Bernie Sanders.") or on its own line after the closing mark; an embedded post signed with its
+    author's name, handle and date."""
     paragraphs = _paragraphs(text)
     found = []
     for (start, end), (sign_start, sign_end) in zip(paragraphs, paragraphs[1:]):
         signature = text[sign_start:sign_end]
         match = _SIGNATURE.match(signature.strip())
         inner = next(((a, b) for a, b in marks if a - 1 == start and b >= end - 2), None) if match else None
-        if match is None or inner is None or _covered(quotes, *inner):
+        if match is None or inner is None or covered(quotes, *inner):
             continue
         offset = sign_start + len(signature) - len(signature.lstrip())
         speaker = match.group("speaker").rstrip(".")
-        mention = TextSpan(speaker, offset + match.start("speaker"), offset + match.start("speaker") + len(speaker))
-        quoted = text[inner[0] : inner[1]].rstrip(" .,")
-        found.append(Quote(quoted, inner[0], inner[0] + len(quoted), "direct",
-                           TextSpan(match.group("cue"), offset, offset + 1),
-                           Speaker(_full_name(speaker, full_names), mention), source=mention,
-                           quoted=[TextSpan(quoted, inner[0], inner[0] + len(quoted))]))
+        s_start = offset + match.start("speaker")
+        found.append(_signed_quote(inner, offset, (s_start, s_start + len(speaker)), speaker, text, full_names))
+    for start, end in paragraphs:
+        line = text[start:end].rstrip()
+        match = _SIGNED_LINE.match(line) or _POST_LINE.match(line)
+        if match is None or covered(quotes + found, start + match.start("content"), start + match.end("content")):
+            continue
+        speaker = match.group("speaker").rstrip(".")
+        s_start = start + match.start("speaker")
+        s_end = start + match.end("handle") if "handle" in match.re.groupindex else s_start + len(speaker)
+        found.append(_signed_quote((start + match.start("content"), start + match.end("content")),
+                                   start + match.start("cue"), (s_start, s_end), speaker, text, full_names,
+                                   quoted=match.re is _SIGNED_LINE))
     return found

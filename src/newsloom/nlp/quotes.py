@@ -990,18 +990,27 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
 
     # attributions the layout states, where the parse found none (layout.py imports this module, hence here);
-    # a quotation signed on the next line ("— Name") is the signer's, not a sequel of the statement before it
+    # a quotation signed ("— Name") or opened by a transcript's "NAME:" is the speaker's, not a sequel of the
+    # statement before it
     from newsloom.nlp.continuation import extend_continuations
-    from newsloom.nlp.layout import opening_headline_quotes, signed_quotations, transcript_quotes
+    from newsloom.nlp.layout import covered as layout_covered
+    from newsloom.nlp.layout import (
+        opening_headline_quotes,
+        quoted_lines,
+        signed_quotations,
+        transcript_quotes,
+    )
 
     signed = signed_quotations(text, marks, quotes, resolver.full_names)
+    signed += transcript_quotes(doc, text, quotes, resolver.full_names)
     for k, (ms, _) in enumerate(mark_tokens):
-        covered[k] = covered[k] or any(q.start <= doc[ms].idx < q.end for q in signed)
+        at = doc[ms].idx
+        covered[k] = covered[k] or any(text.rfind("\n", 0, q.start) < at < q.end for q in signed)
     # the second half of a split quote, a quote continued in the next paragraph
     extend_continuations(doc, text, quotes, mark_tokens, covered, paragraph, inside_marks)
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
-    quotes += transcript_quotes(doc, text, quotes, resolver.full_names)
-    quotes += [q for q in signed if not any(o.start < q.end and o.end > q.start for o in quotes)]
+    quotes += quoted_lines(doc, text, quotes + signed, resolver.full_names)
+    quotes += [q for q in signed if not layout_covered(quotes, q.start, q.end)]
     content_model = default_boundary_model() if boundary_model is True else boundary_model or None
     cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
     if content_model is not None or cue_model_ is not None:
