@@ -172,6 +172,8 @@ def test_a_reason_clause_is_not_the_source_of_the_clause_it_explains():
          "'Taliban a ruthless group': Will remain focused on ISIS-K"),
         ("Harbour talks stall as port workers extend strike into second week", None, None),
         ("Analysis: What the vote means", None, None),
+        ("Poll: Harbour strike splits the city down the middle", "Poll", "Harbour strike splits the city down the middle"),
+        ("Breaking: Harbour strike splits the city down the middle", None, None),
     ],
 )
 def test_headline_attributions(title, speaker, content):
@@ -992,3 +994,17 @@ def test_a_quotation_inside_the_speakers_description_does_not_continue_the_state
 def test_a_sequel_after_a_no_break_space_opens_its_sentence():
     [q] = find_quotes("\"They strike,\" he said.\u00a0\"Everybody strikes, right?\"")
     assert len(q.quoted) == 2 and q.text == "They strike … Everybody strikes, right"
+
+
+def test_a_poll_or_someones_own_view_is_the_source_of_the_clause_it_qualifies():
+    text = ("The harbour vote is close.\n\n"
+            "Miriam Okafor has a slim lead in the latest Harbour Gazette poll, ahead of the vote on Friday. "
+            "In a survey released Monday, 38 percent of dock workers backed the strike. "
+            "Tomas Reyes, who is far behind in the polls, keeps campaigning. "
+            "In other words, the race is open. The new quay is a mistake in Okafor's view.")
+    found = [(q.cue.text, q.source.text, q.text) for q in find_quotes(text) if q.cue.text.lower() == "in"]
+    assert found == [
+        ("in", "the latest Harbour Gazette poll", "Miriam Okafor has a slim lead"),
+        ("In", "a survey released Monday", "38 percent of dock workers backed the strike"),
+        ("in", "Okafor's view", "The new quay is a mistake"),
+    ]  # a relative clause ("who is far behind") is no finding of its own; "in other words" names nobody

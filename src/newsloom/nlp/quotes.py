@@ -1011,6 +1011,10 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
     quotes += quoted_lines(doc, text, quotes + signed, resolver.full_names)
     quotes += [q for q in signed if not layout_covered(quotes, q.start, q.end)]
+    # "… in a CNN poll", "in his eyes": a finding or a view the phrase attributes (findings.py imports this module)
+    from newsloom.nlp.findings import finding_quotes
+
+    quotes += finding_quotes(doc, quotes, mark_tokens, resolver)
     content_model = default_boundary_model() if boundary_model is True else boundary_model or None
     cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
     if content_model is not None or cue_model_ is not None:
