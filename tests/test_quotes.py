@@ -1008,3 +1008,12 @@ def test_a_poll_or_someones_own_view_is_the_source_of_the_clause_it_qualifies():
         ("In", "a survey released Monday", "38 percent of dock workers backed the strike"),
         ("in", "Okafor's view", "The new quay is a mistake"),
     ]  # a relative clause ("who is far behind") is no finding of its own; "in other words" names nobody
+
+
+def test_exact_match_trims_marks_punctuation_and_any_white_space():
+    from newsloom.evaluation.polnear import trim_span
+
+    text = "“We will sail,” Okafor said\xa0on Monday."
+    said = text.index("said")
+    assert trim_span(text, said, said + 5) == (said, said + 4)  # the no-break space is white space too
+    assert text[slice(*trim_span(text, 0, text.index(",") + 2))] == "We will sail"

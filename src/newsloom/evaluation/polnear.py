@@ -31,10 +31,11 @@ class GoldArticle:
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop quote marks, punctuation and white space at both ends (the exact-match convention)."""
-    while start < end and text[start] in _TRIM:
+    """Drop quote marks, punctuation and white space at both ends (the exact-match convention). White space
+    is any, the no-break space of web text included ("said\xa0" is "said")."""
+    while start < end and (text[start] in _TRIM or text[start].isspace()):
         start += 1
-    while end > start and text[end - 1] in _TRIM:
+    while end > start and (text[end - 1] in _TRIM or text[end - 1].isspace()):
         end -= 1
     return start, end
 
