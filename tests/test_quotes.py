@@ -624,6 +624,15 @@ def test_quotations_signed_on_their_own_line():
     ]  # a description after the name is not part of it; "said" inside the quotation does not take it over
 
 
+def test_speech_reported_inside_a_signed_quotation_is_the_signers():
+    # the opening mark is a closing one, as typed: the parse sees no quotation, the signature does
+    text = ("Harbour workers answer.\n\n”The mayor’s speech confirms where he stands. He said he was proud of the "
+            "deal, while avoiding every question.” ― Ana Lund\n")
+    [q] = find_quotes(text)
+    assert (q.cue.text, q.speaker.name) == ("―", "Ana Lund")
+    assert q.text.startswith("The mayor’s speech confirms")
+
+
 def test_an_embedded_post_is_its_authors():
     text = ("The harbour board met on Monday.\n\n"
             '<tweet id="1">The board voted to close the north quay. Nobody asked the crews. pic.twitter.com/Ab12 '

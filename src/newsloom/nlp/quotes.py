@@ -1010,7 +1010,12 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     extend_continuations(doc, text, quotes, mark_tokens, covered, paragraph, inside_marks)
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
     quotes += quoted_lines(doc, text, quotes + signed, resolver.full_names)
-    quotes += [q for q in signed if not layout_covered(quotes, q.start, q.end)]
+    signed = [q for q in signed if not layout_covered(quotes, q.start, q.end)]
+    # speech reported inside a signed quotation is the signer's, as inside any quotation (the candidates above);
+    # a transcript line's is not a quotation of its own ("TAPPER: Trump said …")
+    within = [q for q in signed if q.quoted and q.cue is not None and q.cue.text != ":"]
+    quotes = [q for q in quotes if q.cue is None or not any(w.start <= q.cue.start < w.end for w in within)]
+    quotes += signed
     # "… in a CNN poll", "in his eyes": a finding or a view the phrase attributes (findings.py imports this module)
     from newsloom.nlp.findings import finding_quotes
 
