@@ -1026,3 +1026,9 @@ def test_exact_match_trims_marks_punctuation_and_any_white_space():
     said = text.index("said")
     assert trim_span(text, said, said + 5) == (said, said + 4)  # the no-break space is white space too
     assert text[slice(*trim_span(text, 0, text.index(",") + 2))] == "We will sail"
+
+
+def test_an_editors_bracket_opening_a_quotation_stays_with_it():
+    # the tokenizer keeps the closing bracket inside the word ("[", "W]e"), the content keeps the pair whole
+    [q] = find_quotes("Okafor said: “[W]e are reminded of the crews who cannot sail this winter.”")
+    assert (q.text, q.kind) == ("[W]e are reminded of the crews who cannot sail this winter", "direct")

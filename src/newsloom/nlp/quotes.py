@@ -249,15 +249,17 @@ _OPENING_OF = {close: open_ for open_, close in _BRACKETS.items()}
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token span without punctuation or white space at either end, but for a bracket whose pair is inside
-    the span: an editor's "[Ted] knows …" inside a quotation stays whole, and so does "(R-Ky.)"."""
+    the span: an editor's "[Ted] knows …" or "[W]e are …" inside a quotation stays whole, and so does
+    "(R-Ky.)"."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         closing = _BRACKETS.get(doc[start].text)
-        if closing is not None and any(t.text == closing for t in doc[start + 1 : end]):
+        # (the tokenizer may keep the pair inside a word: "[", "W]e")
+        if closing is not None and any(closing in t.text for t in doc[start + 1 : end]):
             break
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         opening = _OPENING_OF.get(doc[end - 1].text)
-        if opening is not None and any(t.text == opening for t in doc[start : end - 1]):
+        if opening is not None and any(opening in t.text for t in doc[start : end - 1]):
             break
         end -= 1
     return start, end
