@@ -1032,3 +1032,12 @@ def test_an_editors_bracket_opening_a_quotation_stays_with_it():
     # the tokenizer keeps the closing bracket inside the word ("[", "W]e"), the content keeps the pair whole
     [q] = find_quotes("Okafor said: “[W]e are reminded of the crews who cannot sail this winter.”")
     assert (q.text, q.kind) == ("[W]e are reminded of the crews who cannot sail this winter", "direct")
+
+
+def test_a_title_cased_headline_is_read_in_sentence_case():
+    # the parser reads "Rip" in title case as part of a name; in sentence case it is the verb, and the cue
+    text = ("Dock Unions Rip Miriam Okafor As A ‘Reckless Gambler’\n\n"
+            "Leaders of three dock unions on Friday condemned harbour chief Miriam Okafor over the closure.")
+    [q] = [q for q in find_quotes(text) if q.start < text.index("\n")]
+    assert (q.cue.text, q.source.text, q.text) == ("Rip", "Dock Unions", "Miriam Okafor As A ‘Reckless Gambler’")
+    assert text[q.cue.start : q.cue.end] == "Rip" and text[q.source.start : q.source.end] == "Dock Unions"

@@ -117,16 +117,62 @@ def opening_headline_quotes(doc: Doc, text: str, quotes: list[Quote], full_names
     if any(q.cue is not None and q.cue.start < line_end for q in quotes):
         return []
     found = headline_quotes(match.group(1), source_names(doc, after=line_end))
+    if not found and _title_cased(match.group(1)):
+        found = _sentence_cased_quotes(match.group(1), _names_in_body(doc, line_end))
     for q in found:
         _shift(q, line_start)
         q.speaker.name = _full_name(q.speaker.name, full_names)
     return found
 
 
+#: share of a line's longer words (four letters or more) written with a capital that makes it title case
+TITLE_CASE_SHARE = 0.7
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_cased(line: str) -> bool:
+    """'Black Lawmakers Rip Donald Trump As A ‘Disgusting Fraud’': a headline in title case, which the parser
+    reads as a row of names ("Rip" a proper noun, no verb to be a cue)."""
+    longer = [w for w in _WORD.findall(line) if len(w) >= 4]
+    return len(longer) >= 3 and sum(w[0].isupper() for w in longer) >= TITLE_CASE_SHARE * len(longer)
+
+
+def _names_in_body(doc: Doc, after: int) -> frozenset[str]:
+    """Words the article writes with a capital inside a sentence from character ``after`` on (names, not
+    sentence openers): what a headline keeps capitalised when it is put in sentence case."""
+    return frozenset(t.text for t in doc if t.idx >= after and t.text[:1].isupper() and not t.is_sent_start)
+
+
+def _sentence_cased_quotes(line: str, names: frozenset[str]) -> list[Quote]:
+    """The attributions the parse finds in a title-cased headline put in sentence case: its first word and
+    the words the body writes as names keep their capital, the rest are lower-cased ("Black lawmakers rip
+    Donald Trump as a ‘disgusting fraud’"). Case is all that changes, so offsets hold; the quotes then take
+    their words back from the line as written."""
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import extract_quotes
+
+    first = _WORD.search(line)
+    cased = _WORD.sub(lambda m: m.group() if m.start() == first.start() or m.group() in names
+                      or m.group().isupper() else m.group().lower(), line)
+    found = extract_quotes(load_nlp()(cased), span_tagger=False)
+    for quote in found:
+        quote.text = line[quote.start : quote.end]
+        for span in {id(x): x for x in (quote.cue, quote.speaker.mention, quote.source, *quote.quoted)}.values():
+            if span is not None:
+                span.text = line[span.start : span.end]
+        if quote.speaker.mention is not None and quote.speaker.name == cased[quote.speaker.mention.start:
+                                                                             quote.speaker.mention.end]:
+            quote.speaker.name = quote.speaker.mention.text
+    return found
+
+
 def _shift(quote: Quote, offset: int) -> None:
     quote.start += offset
     quote.end += offset
-    for span in (quote.cue, quote.speaker.mention, *quote.quoted):
+    spans = [quote.cue, quote.speaker.mention, *quote.quoted]
+    if quote.source is not None and all(quote.source is not span for span in spans):
+        spans.append(quote.source)  # (a headline's source phrase is often its mention itself)
+    for span in spans:
         if span is not None:
             span.start += offset
             span.end += offset
