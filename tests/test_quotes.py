@@ -271,6 +271,20 @@ def test_headline_metadata_reads_a_leading_source_the_article_names():
     assert (q.speaker.name, q.text, q.cue.text) == ("Okafor", "Port Cannot Afford Union Offer", ":")
 
 
+def test_a_title_cased_headline_in_the_metadata_is_read_in_sentence_case_too():
+    from newsloom import analyze
+
+    text = ("Dock Unions Rip Miriam Okafor As A ‘Reckless Gambler’\n\nBy Staff Reporter\n\nLeaders of three dock "
+            "unions on Friday condemned harbour chief Miriam Okafor over the closure of the north quay, which "
+            "they say will cost four hundred jobs. Okafor did not answer their letter.\n\nThe quay closes in "
+            "March, according to the harbour authority.")
+    article = analyze(text)
+    assert article.title == "Dock Unions Rip Miriam Okafor As A ‘Reckless Gambler’"
+    [q] = article.title_quotes
+    assert (q.cue.text, q.source.text, q.text) == ("Rip", "Dock Unions", "Miriam Okafor As A ‘Reckless Gambler’")
+    assert article.title[q.cue.start : q.cue.end] == "Rip"
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "speaker", "content"),
     [
@@ -621,7 +635,7 @@ def test_quotations_signed_on_their_own_line():
         ("―", "Miriam Okafor", "He represents our greatest shame. Nobody at the docks will vote for him"),
         ("―", "Tomas Reyes", "How did we get this low?"),
         ("―", "Ana Lund", "The mayor said he was proud of the deal, while avoiding every question"),
-    ]  # a description after the name is not part of it; "said" inside the quotation does not take it over
+    ]  # a description after the name is not part of it
 
 
 def test_speech_reported_inside_a_signed_quotation_is_the_signers():

@@ -27,7 +27,7 @@ from newsloom.ingest import iter_items
 from newsloom.link.actors import ActorName, canonical_ids
 from newsloom.link.dedup import DuplicateIndex, minhash_of, signature_bytes
 from newsloom.nlp import extract_quotes, load_nlp
-from newsloom.nlp.layout import headline_quotes, source_names
+from newsloom.nlp.layout import headline_attributions
 from newsloom.parallel import CHUNK, Analyzer, make_analyzer
 from newsloom.record import Article, Failure, RawDocument
 from newsloom.store.base import Batch, Store
@@ -90,7 +90,7 @@ def _annotate(article: Article, doc: Doc | None) -> Article:
     doc = doc if doc is not None else load_nlp()(article.body)
     article.quotes = extract_quotes(doc)
     article.entities = find_actors(doc, article.published, article.quotes)
-    article.title_quotes = headline_quotes(article.title, source_names(doc))
+    article.title_quotes = headline_attributions(article.title, doc)
     article.times = find_times(article.body, article.published)
     article.events = find_events(doc, article.published, article.quotes, article.entities, article.times)
     return article

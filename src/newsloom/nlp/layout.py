@@ -116,12 +116,20 @@ def opening_headline_quotes(doc: Doc, text: str, quotes: list[Quote], full_names
     line_start, line_end = match.span(1)
     if any(q.cue is not None and q.cue.start < line_end for q in quotes):
         return []
-    found = headline_quotes(match.group(1), source_names(doc, after=line_end))
-    if not found and _title_cased(match.group(1)):
-        found = _sentence_cased_quotes(match.group(1), _names_in_body(doc, line_end))
+    found = headline_attributions(match.group(1), doc, after=line_end)
     for q in found:
         _shift(q, line_start)
         q.speaker.name = _full_name(q.speaker.name, full_names)
+    return found
+
+
+def headline_attributions(title: str | None, doc: Doc, after: int = 0) -> list[Quote]:
+    """The attribution a headline states, read against its article ``doc`` (from character ``after`` on):
+    by its shape (:func:`headline_quotes`), else, for a title-cased headline, by the parse of it in sentence
+    case. Offsets are into ``title``."""
+    found = headline_quotes(title, source_names(doc, after=after))
+    if not found and title and _title_cased(title):
+        found = _sentence_cased_quotes(title, _names_in_body(doc, after))
     return found
 
 

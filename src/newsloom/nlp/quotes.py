@@ -991,10 +991,12 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         used_content.add((start, end))
         quotes.append(_make_quote(doc, start, end, cand, mark_tokens, resolver))
 
-    # attributions the layout states, where the parse found none (layout.py imports this module, hence here);
-    # a quotation signed ("— Name") or opened by a transcript's "NAME:" is the speaker's, not a sequel of the
-    # statement before it
+    # attributions the layout states, where the parse found none, and the findings an "in …" phrase attributes
+    # ("… in a CNN poll"); layout.py and findings.py import this module, hence the imports here. A quotation
+    # signed ("— Name") or opened by a transcript's "NAME:" is the speaker's, not a sequel of the statement
+    # before it.
     from newsloom.nlp.continuation import extend_continuations
+    from newsloom.nlp.findings import finding_quotes
     from newsloom.nlp.layout import covered as layout_covered
     from newsloom.nlp.layout import (
         opening_headline_quotes,
@@ -1004,23 +1006,21 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     )
 
     signed = signed_quotations(text, marks, quotes, resolver.full_names)
-    signed += transcript_quotes(doc, text, quotes, resolver.full_names)
+    transcript = transcript_quotes(doc, text, quotes, resolver.full_names)
     for k, (ms, _) in enumerate(mark_tokens):
         at = doc[ms].idx
-        covered[k] = covered[k] or any(text.rfind("\n", 0, q.start) < at < q.end for q in signed)
+        covered[k] = covered[k] or any(text.rfind("\n", 0, q.start) < at < q.end for q in signed + transcript)
     # the second half of a split quote, a quote continued in the next paragraph
     extend_continuations(doc, text, quotes, mark_tokens, covered, paragraph, inside_marks)
     quotes += opening_headline_quotes(doc, text, quotes, resolver.full_names)
-    quotes += quoted_lines(doc, text, quotes + signed, resolver.full_names)
+    quotes += quoted_lines(doc, text, quotes + signed + transcript, resolver.full_names)
     signed = [q for q in signed if not layout_covered(quotes, q.start, q.end)]
+    transcript = [q for q in transcript if not layout_covered(quotes, q.start, q.end)]
     # speech reported inside a signed quotation is the signer's, as inside any quotation (the candidates above);
-    # a transcript line's is not a quotation of its own ("TAPPER: Trump said …")
-    within = [q for q in signed if q.quoted and q.cue is not None and q.cue.text != ":"]
-    quotes = [q for q in quotes if q.cue is None or not any(w.start <= q.cue.start < w.end for w in within)]
-    quotes += signed
-    # "… in a CNN poll", "in his eyes": a finding or a view the phrase attributes (findings.py imports this module)
-    from newsloom.nlp.findings import finding_quotes
-
+    # inside a transcript line ("TAPPER: Trump said …") or a post's text it stays an attribution of its own
+    quotations = [q for q in signed if q.quoted]
+    quotes = [q for q in quotes if q.cue is None or not any(w.start <= q.cue.start < w.end for w in quotations)]
+    quotes += signed + transcript
     quotes += finding_quotes(doc, quotes, mark_tokens, resolver)
     content_model = default_boundary_model() if boundary_model is True else boundary_model or None
     cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
