@@ -1,6 +1,6 @@
 """Quote benchmark on PolNeAR dev: exact span F1 per role, content overlap F1, speaker accuracy, speed.
 
-    .venv/bin/python bench/quotes.py [--split dev] [--textacy]
+    .venv/bin/python bench/quotes.py [--split dev] [--textacy] [--digits 3]
 
 With the ``tagger`` extra installed, a second row scores the rules plus the span tagger's quotes.
 
@@ -156,6 +156,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="dev")
     parser.add_argument("--textacy", action="store_true", help="also score textacy's direct_quotations")
+    parser.add_argument("--digits", type=int, default=3, help="decimals of the scores")
     parser.add_argument("--tagger-weights", type=Path, default=span_tagger.WEIGHTS,
                         help="span tagger weights for the tagger row (default: the shipped ones)")
     args = parser.parse_args()
@@ -173,9 +174,9 @@ def main() -> None:
         table.add_column(col)
     for name, predict in systems.items():
         r = score(articles, predict, nlp)
-        cell = lambda m: f"{m.f1:.3f} ({m.precision:.2f}/{m.recall:.2f})"  # noqa: E731
+        cell = lambda m: f"{m.f1:.{args.digits}f} ({m.precision:.2f}/{m.recall:.2f})"  # noqa: E731
         table.add_row(name, cell(r["source"]), cell(r["cue"]), cell(r["content"]), cell(r["overlap"]),
-                      cell(r["direct"]), f"{r['speaker']:.3f}", str(r["failures"]), f"{r['words_per_s']:.0f}")
+                      cell(r["direct"]), f"{r['speaker']:.{args.digits}f}", str(r["failures"]), f"{r['words_per_s']:.0f}")
     table.add_row("bare spaCy nlp.pipe (same texts)", "", "", "", "", "", "", "",
                   f"{bare_spacy_speed(articles, nlp):.0f}")
     Console().print(table)

@@ -10,6 +10,7 @@ The figures quoted in docs/benchmarks.md and in comments of ``newsloom.nlp.quote
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -113,6 +114,53 @@ def conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - one cou
     ]
 
 
+_WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)( (morning|afternoon|evening|night))?"
+_IN_A_VENUE = r"in an? (?:[\w-]+ )?(interview|statement)"
+
+
+def layout_conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - one count per convention
+    """The attributions no verb states (the layout's, a poll's) and two cue extents PolNeAR marks both ways."""
+    from newsloom.nlp.layout import HEADLINE_SOURCE_NOUNS, _title_cased
+
+    c: Counter = Counter()
+    for article, _doc in pairs:
+        text = article.text
+        first_end = text.find("\n") if "\n" in text else len(text)
+        label = re.match(r"^([A-Z][\w.'’&-]*(?:\s+[A-Za-z][\w.'’&-]*){0,3})\s*:", text)
+        colon_cues = {outer(a.cue)[0] for a in article.attributions if a.cue}
+        if label and label.group(1).lower() in HEADLINE_SOURCE_NOUNS:
+            c["first line '<source noun>:'"] += 1
+            c["first line '<source noun>:', annotated"] += label.end() - 1 in colon_cues
+        if label and label.group(1).lower() in ("the latest", "breaking", "revealed"):
+            c["first line 'The Latest:', 'Breaking:', 'Revealed:'"] += 1
+            c["first line 'The Latest:', 'Breaking:', 'Revealed:', annotated"] += label.end() - 1 in colon_cues
+        for attribution in article.attributions:
+            if not attribution.cue:
+                continue
+            start, end = trim_span(text, *outer(attribution.cue))
+            cue, after = text[start:end], text[end : end + 40]
+            c["gold cues"] += 1
+            if not cue:
+                c["cue of punctuation alone"] += 1
+                c["cue of punctuation alone: a colon"] += text[slice(*outer(attribution.cue))].strip() == ":"
+            if cue.lower() == "in":
+                c["cue 'in'"] += 1
+                source = outer(attribution.source)
+                c["cue 'in': a poll or survey"] += bool(source and re.search(
+                    r"\b(poll|polls|survey|surveys)\b", text[source[0] : source[1]], re.IGNORECASE))
+            if start < first_end and cue[:1].isupper() and _title_cased(text[:first_end]):
+                c["capitalised cue in a title-cased first line"] += 1
+            if len(cue.split()) <= 2 and re.match(r"\s+" + _IN_A_VENUE, after):
+                c["'said in an interview/statement': venue outside the cue"] += 1
+            if re.search(r"\b" + _IN_A_VENUE + r"\b", cue):
+                c["'said in an interview/statement': venue in the cue"] += 1
+            if len(cue.split()) <= 2 and re.match(r"\s+" + _WEEKDAY + r"\b", after):
+                c["weekday after the cue, outside it"] += 1
+            if re.search(r"\b" + _WEEKDAY + "$", cue):
+                c["weekday at the cue's end, inside it"] += 1
+    return [(name, str(n)) for name, n in c.items()]
+
+
 def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
     """Gold cues of the held-out fifth by what became of them, the cue model's 0.25–threshold band, quote
     texts that show half a pair of quotation marks, and gold contents by what became of them."""
@@ -192,7 +240,7 @@ def main() -> None:
     table = Table(title="PolNeAR train: conventions (4/5 of train) and the extractor's losses (held-out fifth)")
     for col in ("count", "value"):
         table.add_column(col)
-    for name, value in conventions(fit):
+    for name, value in [*conventions(fit), *layout_conventions(fit)]:
         table.add_row(f"4/5 train — {name}", value)
     for name, value in losses(held):
         table.add_row(f"held-out — {name}", value)

@@ -14,8 +14,8 @@ from spacy.tokens import Doc, Token
 # (this module extends quotes.py, as layout.py and tagged.py do: it builds quotes with its own helpers)
 from newsloom.nlp.quotes import Quote, _Candidate, _make_quote, trim_tokens
 
-#: what an "in …" phrase names when it is a source: polls and surveys (PolNeAR train: 44 annotated cues
-#: "in", nearly all before a poll or survey) …
+#: what an "in …" phrase names when it is a source: polls and surveys (4/5 of PolNeAR train: 41 of the 46 gold
+#: cues "in" open one, `training/quote_conventions.py`) …
 POLL_NOUNS = frozenset(["poll", "polls", "survey", "surveys"])
 #: … or someone's own words or view ("in Forbes' words", "in his view"; not "in other words")
 VIEW_NOUNS = frozenset(["words", "view", "opinion"])
