@@ -1055,3 +1055,38 @@ def test_a_title_cased_headline_is_read_in_sentence_case():
     [q] = [q for q in find_quotes(text) if q.start < text.index("\n")]
     assert (q.cue.text, q.source.text, q.text) == ("Rip", "Dock Unions", "Miriam Okafor As A ‘Reckless Gambler’")
     assert text[q.cue.start : q.cue.end] == "Rip" and text[q.source.start : q.source.end] == "Dock Unions"
+
+
+def test_a_headline_source_keeps_its_quote_when_what_it_says_holds_a_verb_of_saying():
+    # "Okafor: Union Must Decide …" — the parse finds "Must Decide" inside the content; the headline's own
+    # attribution (cue ":") stands beside it
+    body = "\n\nHarbour authority chair Miriam Okafor spoke to reporters on Tuesday after the talks broke down."
+    text = "Okafor: Union Must Decide If It Wants a Long Strike." + body
+    found = [q for q in find_quotes(text) if q.start < text.index("\n")]
+    [outer] = [q for q in found if q.cue.text == ":"]
+    assert (outer.speaker.name, outer.text) == ("Miriam Okafor", "Union Must Decide If It Wants a Long Strike")
+
+
+def test_a_headline_source_with_a_title_before_the_name_the_article_uses():
+    body = "\n\nHarbour authority chair Miriam Okafor spoke to reporters on Tuesday after the talks broke down."
+    [q] = [q for q in find_quotes("Harbour Chair Okafor: ‘We Will Not Sign.’" + body) if q.cue.text == ":"]
+    assert (q.source.text, q.text) == ("Harbour Chair Okafor", "We Will Not Sign")
+    # a phrase that only begins with a name is no source: "Okafor Plan: …" is a topic label
+    assert not [q for q in find_quotes("Okafor Plan: Three Quays Close in March." + body) if q.cue.text == ":"]
+
+
+def test_a_headline_naming_whom_the_source_addressed():
+    body = "\n\nHarbour authority chair Miriam Okafor wrote to the dock unions on Tuesday after the talks."
+    [q] = [q for q in find_quotes("Okafor to Dock Unions: The Port Cannot Pay More." + body) if q.cue.text == ":"]
+    assert (q.source.text, q.speaker.name, q.text) == ("Okafor", "Miriam Okafor", "The Port Cannot Pay More")
+
+
+def test_a_quotation_then_its_attribution_is_read_off_the_words_when_the_parse_loses_it():
+    # the parser attaches "said" to nothing that gives it a subject here; the words still say who spoke
+    speaker = ("Ana Ruiz, a pilot who is co-director of the Harbour Safety Program at the Port Institute for "
+               "Maritime Studies")
+    text = ("The port reopened after the strike.\n\n“If it doesn't have the ships to sail yet, it will at some "
+            f"point, probably sooner rather than later,” said {speaker}. “Nobody will be left waiting.”")
+    [q] = find_quotes(text)
+    assert (q.source.text, q.cue.text, q.speaker.name) == (speaker, "said", "Ana Ruiz")
+    assert q.kind == "direct" and q.text.endswith("Nobody will be left waiting")  # the second half goes on with it

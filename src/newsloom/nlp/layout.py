@@ -28,6 +28,10 @@ _COLON_LAST = re.compile(r"^(?P<content>.{12,}?)(?P<cue>:)\s*(?P<speaker>[A-Z][\
 # "Rubio: I'm not interested in being vice president" — a name, a colon, what was said. The same shape is a
 # label ("Analysis: …", "Breaking: …", "Poll: …"), so the name must be one the article names (below).
 _COLON_FIRST = re.compile(r"^(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s*(?P<cue>:)\s*(?P<content>\S.{7,})$")
+# "Obama to Asians Worried About U.S. Election: It's Going To Be OK", "CNN President On Trump: ‘…’" — the
+# same with whom or what it was said to or about
+_ADDRESSED_FIRST = re.compile(r"^(?P<speaker>[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3})\s+(?:to|on|To|On)\s+"
+                              r"[^:\s][^:]{1,80}?\s*(?P<cue>:)\s*(?P<content>\S.{7,})$")
 _QUOTE_MARKS = " '\"‘’“”"
 #: a headline's "Poll: …" or "Officials: …" names what speaks, as a name would; "Breaking:", "The Latest:",
 #: "Analysis:" do not (4/5 of PolNeAR train, `training/quote_conventions.py`: a first line opening with one of
@@ -59,12 +63,12 @@ def headline_quotes(title: str | None, names: dict[str, frozenset[str]] | None =
         return []
     stripped = title.strip()
     offset = len(title) - len(title.lstrip())
-    for pattern in (_SAYS_LAST, _COLON_LAST, _COLON_FIRST):
+    for pattern in (_SAYS_LAST, _COLON_LAST, _COLON_FIRST, _ADDRESSED_FIRST):
         match = pattern.match(stripped)
         if not match:
             continue
         speaker = match.group("speaker").rstrip(".")
-        if pattern is _COLON_FIRST and speaker.lower() not in HEADLINE_SOURCE_NOUNS and (
+        if pattern in (_COLON_FIRST, _ADDRESSED_FIRST) and speaker.lower() not in HEADLINE_SOURCE_NOUNS and (
                 names is None or not _is_named(speaker, match.group("content"), names["first"])):
             continue
         if pattern is _COLON_LAST and names is not None and not _is_named(speaker, "", names["last"]):
@@ -99,7 +103,9 @@ def _is_named(speaker: str, content: str, names: frozenset[str], *, upper_case: 
     if speaker.isupper() and not upper_case or content.rstrip(_QUOTE_MARKS + ".").endswith("?"):
         return False  # "BREAKING: …", "Ted Cruz: conservative or career politician?"
     wanted = strip_possessive(speaker).lower()
-    return any(f" {wanted} " in f" {name} " for name in names)
+    # the name itself, or a phrase ending in its last word ("Dr. Ben Carson", "OK Gov Fallin"; not "Trump Tower")
+    last = wanted.rsplit(" ", 1)[-1]
+    return any(f" {wanted} " in f" {name} " or name.rsplit(" ", 1)[-1] == last for name in names)
 
 
 #: a first line at most this long, standing alone, may be the headline of a text taken as it is
@@ -114,13 +120,14 @@ def opening_headline_quotes(doc: Doc, text: str, quotes: list[Quote], full_names
     if match is None or len(match.group(1).split()) > HEADLINE_WORDS:
         return []
     line_start, line_end = match.span(1)
-    if any(q.cue is not None and q.cue.start < line_end for q in quotes):
-        return []
+    parsed_cues = [q.cue for q in quotes if q.cue is not None and q.cue.start < line_end]
     found = headline_attributions(match.group(1), doc, after=line_end)
     for q in found:
         _shift(q, line_start)
         q.speaker.name = _full_name(q.speaker.name, full_names)
-    return found
+    # an attribution the parse found in the line is the headline's own unless it stands inside what the
+    # headline attributes ("Gingrich: Trump Must Decide If …", "Rubio: I Still Believe Trump …")
+    return [q for q in found if all(q.cue.end <= c.start and q.start <= c.start < q.end for c in parsed_cues)]
 
 
 def headline_attributions(title: str | None, doc: Doc, after: int = 0) -> list[Quote]:

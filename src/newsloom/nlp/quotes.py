@@ -660,8 +660,8 @@ _ACCORDING = get_string_id("according")
 _PUT = [get_string_id(w) for w in ("put", "puts")]
 
 
-def _cue_candidates(doc: Doc, quoted: set[int], model: CueModel | None) -> list[_Candidate]:
-    model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, quoted) if model is not None else None
+def _cue_candidates(doc: Doc, quoted: set[int], model_cues: set[int] | None) -> list[_Candidate]:
+    """``model_cues``: the cue model's choice of cue tokens (None: the speech list and lexicon rule)."""
     found: list[_Candidate] = []
     # only "according" and the tokens that can be cues are read (making every token's Token object cost more
     # than the rules below); in document order, as before
@@ -953,7 +953,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         inside_marks.update(range(ms, me))
     paragraph = _paragraph_index(doc)
     candidates = []
-    for cand in _cue_candidates(doc, inside_marks, model):
+    model_cues = model.cue_tokens(doc, SPEECH_LEMMAS, inside_marks) if model is not None else None
+    for cand in _cue_candidates(doc, inside_marks, model_cues):
         # speech reported inside a quotation ("I can tell you …") is the speaker's, not the article's
         if cand.cue[0] in inside_marks:
             continue
@@ -976,6 +977,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         cand = _adjacent_cue(doc, candidates, ms, me)
         if cand is not None and cand.attached and cand.content[1] <= cand.cue[0] < ms:
             continue  # “A,” he said, “B”: B goes on with A (the continuation step below), one statement
+        if cand is None:
+            cand = _attribution_after_quotation(doc, ms, me, paragraph, model_cues)
         if cand is not None:
             candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report, cand.act))
             covered[k] = True
@@ -1310,6 +1313,51 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
             best = cand  # he said: “…”
     return best
+
+
+#: tokens an attribution after a quotation may run to its full stop ('…,” said James Acton, a physicist who …')
+TRAILING_ATTRIBUTION_TOKENS = 40
+#: finite forms a verb of saying takes in "…,” X said" / "…,” says X"
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int],
+                                 model_cues: set[int] | None) -> _Candidate | None:
+    """'“…,” Tulsa police Chief Chuck Jordan said Monday.', '“…,” said James Acton, a physicist who …': the
+    commonest shape of a direct quote, read off the words when the parse lost it (it took "Tulsa" for a verb
+    and left "said" without a subject). The quotation ends in a comma, a question or an exclamation mark; a
+    verb of saying follows in the same sentence, either first (its source after it) or after a phrase that
+    opens like a name or a noun phrase (the source). The cue model (``model_cues``) decides, as everywhere,
+    whether the verb is a cue."""
+    close = me
+    while close < len(doc) and doc[close].text in QUOTATION_MARKS:
+        close += 1
+    inner = [t for t in doc[max(ms, me - 2) : close] if t.text not in QUOTATION_MARKS]
+    if close == me or not inner or inner[-1].text not in (",", "?", "!"):
+        return None
+    home = paragraph[me - 1]
+    end = close
+    while end < min(len(doc), close + TRAILING_ATTRIBUTION_TOKENS) and paragraph[end] == home \
+            and doc[end].text not in (".", ";") and doc[end].text not in QUOTATION_MARKS:
+        end += 1
+    if end == len(doc) or doc[end].text != "." and paragraph[end] == home:
+        return None  # no full stop in reach: another quotation, a semicolon, a longer sentence
+    verb = next((t for t in doc[close:end] if t.lemma_ in SPEECH_LEMMAS and t.tag_ in _FINITE_TAGS
+                 and cue_kind(t, model_cues) == "statement"), None)
+    if verb is None:
+        return None
+    if verb.i == close:  # “…,” said X, …
+        source = (verb.i + 1, end)
+    else:  # “…,” X said …
+        first = doc[close]
+        if not (first.is_title or first.pos_ in ("DET", "PRON")) or verb.i - close > TRAILING_ATTRIBUTION_TOKENS // 2:
+            return None
+        source = (close, verb.i)
+    while source[1] > source[0] and (doc[source[1] - 1].is_punct or doc[source[1] - 1].is_space):
+        source = (source[0], source[1] - 1)
+    if source[1] <= source[0] or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[source[0] : source[1]]):
+        return None
+    return _Candidate((ms, me), (verb.i, verb.i + 1), source, attached=True)
 
 
 def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tuple[int, int]], resolver) -> Quote:  # noqa: ANN001
