@@ -1090,3 +1090,22 @@ def test_a_quotation_then_its_attribution_is_read_off_the_words_when_the_parse_l
     [q] = find_quotes(text)
     assert (q.source.text, q.cue.text, q.speaker.name) == (speaker, "said", "Ana Ruiz")
     assert q.kind == "direct" and q.text.endswith("Nobody will be left waiting")  # the second half goes on with it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Every time you repeat that,” Reyes said, referring to the pay offer, “you hand the owners a reason to wait.”",
+        "“We remain open to talks on every shift,” Reyes said, referring to the union's letter of Monday. “Sadly, "
+        "the owners have chosen a different path.”",
+    ],
+)
+def test_a_participle_saying_its_own_object_does_not_take_the_quotations_second_half(text):
+    # "referring to the pay offer" is an attribution of its own (its object); the second half of the
+    # quotation still goes on with what Reyes said
+    found = find_quotes(text)
+    [said] = [q for q in found if q.cue.text.startswith("said")]
+    assert said.kind == "direct" and said.text.count("…") == 1 and said.speaker.name == "Reyes"
+    assert said.text.endswith(("a reason to wait", "a different path"))
+    [referring] = [q for q in found if q.cue.text.startswith("referring")]
+    assert not referring.quoted

@@ -26,6 +26,7 @@ def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[t
         previous = next((q for q in reversed(quotes) if q.end <= doc[ms].idx), None)
         if previous is not None:
             previous = _statement_of_described_speaker(doc, previous, quotes)
+            previous = _statement_of_the_main_cue(doc, previous, quotes)
         if previous is None or previous.kind == "report" or not continues(doc, text, previous, (ms, me), paragraph,
                                                                                  inside_marks):
             continue
@@ -57,6 +58,18 @@ def _statement_of_described_speaker(doc: Doc, previous: Quote, quotes: list[Quot
     described = cue_span.root.head.idx
     return next((q for q in quotes if q is not previous and q.source is not None and q.end <= previous.start
                  and q.source.start <= described < q.source.end), previous)
+
+
+def _statement_of_the_main_cue(doc: Doc, previous: Quote, quotes: list[Quote]) -> Quote:
+    """'“…,” Tester said, referring to the excuse, “…”': the quote before the quotation is what a participle
+    hanging on an earlier quote's cue reports (its object); the quotation goes on with that earlier, quoted
+    statement."""
+    cue_span = doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand") if previous.cue else None
+    if cue_span is None or not len(cue_span) or previous.quoted or cue_span.root.dep_ not in ("advcl", "conj"):
+        return previous
+    main = cue_span.root.head.idx
+    return next((q for q in quotes if q is not previous and q.cue is not None and q.quoted and q.end <= previous.start
+                 and q.cue.start <= main < q.cue.end), previous)
 
 
 #: A quotation continues the previous statement when it follows in the same paragraph within this many
@@ -183,7 +196,13 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
             return True
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for t in clause for c in t.children)
 
+    def says_its_object(token: Token) -> bool:
+        # '“…,” Tester said, referring to the excuse, “…”': the verb's statement is its own object, whole
+        # before the quotation (only punctuation between); the quotation goes on with the quote before
+        return any(c.dep_ in ("dobj", "prep") for c in token.children) and token.right_edge.i < quote_start and all(
+            t.is_punct or t.is_space for t in doc[token.right_edge.i + 1 : quote_start])
+
     return any(
         token.pos_ == "VERB" and cue_kind(token) is not None and not (cue is not None and cue.start <= token.idx < cue.end)
-        and not part_of_attribution(token)
+        and not part_of_attribution(token) and not says_its_object(token)
         for token in span)
