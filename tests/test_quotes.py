@@ -1109,3 +1109,17 @@ def test_a_participle_saying_its_own_object_does_not_take_the_quotations_second_
     assert said.text.endswith(("a reason to wait", "a different path"))
     [referring] = [q for q in found if q.cue.text.startswith("referring")]
     assert not referring.quoted
+
+
+def test_a_clause_after_a_participle_on_the_cue_and_a_conjoined_cue():
+    # "emphasizing why …" says its own clause; the quotation after it goes on with what Reyes said. In
+    # "stressed A and said B: “C”" the quotation goes on with B, the conjoined cue's own statement.
+    text = ("“You cannot talk about pay if you do not know the port's books,” Reyes said, emphasizing why the "
+            "audit matters to every dock worker. “What we need is the numbers.”\n\n"
+            "Okafor stressed her support for the “super cranes” on Monday and said the port has what it needs: "
+            "“Patience, and a steady hand.”")
+    found = find_quotes(text)
+    said = next(q for q in found if q.cue.text.startswith("said") and "pay" in q.text)
+    assert said.text.endswith("What we need is the numbers")
+    needs = next(q for q in found if "has what it needs" in q.text)
+    assert needs.cue.text.startswith("said") and "Patience, and a steady hand" in needs.text

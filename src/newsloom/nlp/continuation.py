@@ -62,10 +62,10 @@ def _statement_of_described_speaker(doc: Doc, previous: Quote, quotes: list[Quot
 
 def _statement_of_the_main_cue(doc: Doc, previous: Quote, quotes: list[Quote]) -> Quote:
     """'“…,” Tester said, referring to the excuse, “…”': the quote before the quotation is what a participle
-    hanging on an earlier quote's cue reports (its object); the quotation goes on with that earlier, quoted
-    statement."""
+    hanging on an earlier quote's cue reports; the quotation goes on with that earlier, quoted statement. (Not a
+    conjunct: in 'X stressed A and said B: “…”' the quotation goes on with B.)"""
     cue_span = doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand") if previous.cue else None
-    if cue_span is None or not len(cue_span) or previous.quoted or cue_span.root.dep_ not in ("advcl", "conj"):
+    if cue_span is None or not len(cue_span) or previous.quoted or cue_span.root.dep_ != "advcl":
         return previous
     main = cue_span.root.head.idx
     return next((q for q in quotes if q is not previous and q.cue is not None and q.quoted and q.end <= previous.start
@@ -197,15 +197,16 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
         return any(c.dep_ in ("mark", "advmod") and c.lower_ in _CIRCUMSTANCE_MARKS for t in clause for c in t.children)
 
     def says_its_object(token: Token) -> bool:
-        # '“…,” Tester said, referring to the excuse, “…”': the verb's statement is its own object, whole
-        # before the quotation (only punctuation between); the quotation goes on with the quote before. Not
-        # an infinitive: in '…,” Sanders said, going on to contrast X with Y. “…”' the quotation is what "going
-        # on to contrast" goes on with, in PolNeAR's reading. All of PolNeAR train, direct/mixed overlap
-        # .8726 → .8789 with the step in extend_continuations; exempting infinitives too gave .8791, only a
-        # participle hung on the cue itself .8772.
+        # '“…,” Tester said, referring to the excuse, “…”', '“…,” DuVernay said, emphasizing why …. “…”': the
+        # verb's statement is its own object or clause, whole before the quotation (only punctuation between);
+        # the quotation goes on with the quote before. Not an infinitive: in '…,” Sanders said, going on to
+        # contrast X with Y. “…”' the quotation is what "going on to contrast" goes on with, in PolNeAR's
+        # reading. All of PolNeAR train, direct/mixed overlap .8726 → .8798 with the step in
+        # extend_continuations (objects only .8788; infinitives exempted too .8791; only a participle hung on
+        # the cue itself .8772).
         if token.dep_ == "xcomp":
             return False
-        return any(c.dep_ in ("dobj", "prep") for c in token.children) and token.right_edge.i < quote_start and all(
+        return any(c.dep_ in ("dobj", "prep", "ccomp") for c in token.children) and token.right_edge.i < quote_start and all(
             t.is_punct or t.is_space for t in doc[token.right_edge.i + 1 : quote_start])
 
     return any(
