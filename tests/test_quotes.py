@@ -1123,3 +1123,9 @@ def test_a_clause_after_a_participle_on_the_cue_and_a_conjoined_cue():
     assert said.text.endswith("What we need is the numbers")
     needs = next(q for q in found if "has what it needs" in q.text)
     assert needs.cue.text.startswith("said") and "Patience, and a steady hand" in needs.text
+
+
+def test_a_quotation_opening_with_an_ellipsis_keeps_it():
+    # the quotation starts in the middle of what was said; the content shows the cut
+    [q] = find_quotes("“… overall, I think the union won tonight,” Reyes concluded.")
+    assert (q.text, q.kind, q.speaker.name) == ("… overall, I think the union won tonight", "direct", "Reyes")

@@ -245,16 +245,31 @@ def _closing_mark(para: str, opening: str, start: int) -> int:
 #: brackets a span keeps at its ends when it holds their pair ("[Ted] knows …", "Sen. Rand Paul (R-Ky.)")
 _BRACKETS = {"[": "]", "(": ")"}
 _OPENING_OF = {close: open_ for open_, close in _BRACKETS.items()}
+_ELLIPSES = frozenset(["…", "...", ". . ."])
+
+
+def _after_opening_mark(doc: Doc, i: int) -> bool:
+    """Whether a quotation mark (spaces aside) comes right before token ``i`` and opens a quotation: at a
+    paragraph's start or after a space."""
+    j = i - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text not in QUOTATION_MARKS:
+        return False
+    return j == 0 or bool(doc[j - 1].whitespace_) or "\n" in doc[j - 1].text
 
 
 def trim_tokens(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token span without punctuation or white space at either end, but for a bracket whose pair is inside
     the span: an editor's "[Ted] knows …" or "[W]e are …" inside a quotation stays whole, and so does
-    "(R-Ky.)"."""
+    "(R-Ky.)"; and for the ellipsis that opens a quotation ("“… overall, I think …”"): the quotation starts
+    in the middle of what was said, and the content says so."""
     while start < end and (doc[start].is_punct or doc[start].is_space):
         closing = _BRACKETS.get(doc[start].text)
         # (the tokenizer may keep the pair inside a word: "[", "W]e")
         if closing is not None and any(closing in t.text for t in doc[start + 1 : end]):
+            break
+        if doc[start].text in _ELLIPSES and _after_opening_mark(doc, start):
             break
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
