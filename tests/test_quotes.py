@@ -1129,3 +1129,29 @@ def test_a_quotation_opening_with_an_ellipsis_keeps_it():
     # the quotation starts in the middle of what was said; the content shows the cut
     [q] = find_quotes("“… overall, I think the union won tonight,” Reyes concluded.")
     assert (q.text, q.kind, q.speaker.name) == ("… overall, I think the union won tonight", "direct", "Reyes")
+
+
+def test_a_verb_outside_the_speech_list_after_a_quotation_when_the_cue_model_takes_it():
+    # '“…,” read the letter.': "read" is no verb of saying in the list, but the cue model takes it here, and
+    # the words after the quotation say who "spoke"
+    text = ("The union sent a letter.\n\n“Our strike has already forced the port to change its mind on matters "
+            "as critical as pay,” read the letter. “And we will go on.”")
+    q = next(q for q in find_quotes(text) if "Our strike" in q.text)
+    assert (q.cue.text, q.source.text, q.kind) == ("read", "the letter", "direct")
+    assert q.text.endswith("And we will go on")
+
+
+def test_the_words_before_a_quotation_name_its_verb_and_speaker():
+    # what extract_quotes falls back on when the parse hangs the verb on the quotation's clause with no
+    # subject ('…, Hillary shot back, “I suppose …”' parsed with "shot" a complement of "suppose")
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import _attribution_before_quotation, _paragraph_index, quotation_token_spans
+
+    doc = load_nlp()("After the mayor mocked the union at a rally, Okafor then replied, “I suppose I could have "
+                     "stayed home, but I chose to run this port.” Reporters left, and she said, “No.”")
+    paragraph = _paragraph_index(doc)
+    (ms, me), (ns, ne) = quotation_token_spans(doc)
+    cand = _attribution_before_quotation(doc, ms, me, paragraph, model_cues=None)
+    assert doc[cand.cue[0] : cand.cue[1]].text == "replied" and doc[cand.source[0] : cand.source[1]].text == "Okafor"
+    assert cand.content == (ms, me)
+    assert _attribution_before_quotation(doc, ns, ne, paragraph, model_cues=None) is None  # one word: no sentence

@@ -993,7 +993,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         if cand is not None and cand.attached and cand.content[1] <= cand.cue[0] < ms:
             continue  # “A,” he said, “B”: B goes on with A (the continuation step below), one statement
         if cand is None:
-            cand = _attribution_after_quotation(doc, ms, me, paragraph, model_cues)
+            cand = _attribution_after_quotation(doc, ms, me, paragraph, model_cues) or _attribution_before_quotation(
+                doc, ms, me, paragraph, model_cues)
         if cand is not None:
             candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report, cand.act))
             covered[k] = True
@@ -1332,8 +1333,9 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
 
 #: tokens an attribution after a quotation may run to its full stop ('…,” said James Acton, a physicist who …')
 TRAILING_ATTRIBUTION_TOKENS = 40
-#: finite forms a verb of saying takes in "…,” X said" / "…,” says X"
-_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+#: forms a verb of saying takes in "…,” X said" / "…,” says X" (VB: the tagger's reading of "read" in '…,"
+#: read the email')
+_ATTRIBUTION_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VB"])
 
 
 def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int],
@@ -1357,8 +1359,8 @@ def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int
         end += 1
     if end == len(doc) or doc[end].text != "." and paragraph[end] == home:
         return None  # no full stop in reach: another quotation, a semicolon, a longer sentence
-    verb = next((t for t in doc[close:end] if t.lemma_ in SPEECH_LEMMAS and t.tag_ in _FINITE_TAGS
-                 and cue_kind(t, model_cues) == "statement"), None)
+    verb = next((t for t in doc[close:end] if t.tag_ in _ATTRIBUTION_VERB_TAGS and cue_kind(t, model_cues) is not None
+                 and (t.lemma_ in SPEECH_LEMMAS or model_cues is not None)), None)
     if verb is None:
         return None
     if verb.i == close:  # “…,” said X, …
@@ -1373,6 +1375,50 @@ def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int
     if source[1] <= source[0] or not any(t.pos_ in ("PROPN", "NOUN", "PRON") for t in doc[source[0] : source[1]]):
         return None
     return _Candidate((ms, me), (verb.i, verb.i + 1), source, attached=True)
+
+
+#: words between a verb of saying and the quotation it introduces ('Beck joked, again using a drawl, “…”')
+LEAD_TO_QUOTATION_TOKENS = 12
+#: words a quotation introduced so needs, its first one capitalised: a sentence of its own
+MIN_INTRODUCED_WORDS = 3
+#: parts of speech a source phrase right before its verb is made of ("former Gov. Jerry Brown", "Hillary")
+_SOURCE_POS = frozenset(["PROPN", "NOUN", "PRON", "DET", "ADJ", "PART", "NUM"])
+
+
+def _attribution_before_quotation(doc: Doc, ms: int, me: int, paragraph: list[int],
+                                  model_cues: set[int] | None) -> _Candidate | None:
+    """'…, Hillary shot back, “I suppose …”', 'Beck joked, again using an accent, “Amen …”': a verb of saying
+    and its subject right before the quotation, read off the words when the parse hung the verb on the
+    quotation's own clause and left it no subject."""
+    open_at = ms
+    while open_at > 0 and (doc[open_at - 1].text in QUOTATION_MARKS or doc[open_at - 1].is_space):
+        open_at -= 1
+    if open_at == ms or open_at == 0 or doc[open_at - 1].text not in (",", ":"):
+        return None
+    words = [t for t in doc[ms:me] if not t.is_punct and not t.is_space]
+    if len(words) < MIN_INTRODUCED_WORDS or not words[0].text[:1].isupper():
+        return None  # a quoted term or a fragment inside the sentence ('…, calling it “reckless”')
+    home = paragraph[open_at - 1]
+    verb = None
+    for i in range(open_at - 2, max(open_at - 2 - LEAD_TO_QUOTATION_TOKENS, -1), -1):
+        token = doc[i]
+        if paragraph[i] != home or token.text in (".", "!", "?", ";") or token.text in QUOTATION_MARKS:
+            return None
+        if token.tag_ in ("VBD", "VBZ", "VBP") and cue_kind(token, model_cues) is not None and (
+                token.lemma_ in SPEECH_LEMMAS or model_cues is not None):
+            verb = token
+            break
+    if verb is None:
+        return None
+    end = verb.i
+    while end > 0 and doc[end - 1].pos_ == "ADV":  # "then said", "also noted"
+        end -= 1
+    start = end
+    while start > 0 and paragraph[start - 1] == home and doc[start - 1].pos_ in _SOURCE_POS:
+        start -= 1
+    if start == end or not any(t.pos_ in ("PROPN", "PRON", "NOUN") for t in doc[start:end]):
+        return None
+    return _Candidate((ms, me), (verb.i, verb.i + 1), (start, end), attached=True)
 
 
 def _make_quote(doc: Doc, start: int, end: int, cand: _Candidate, marks: list[tuple[int, int]], resolver) -> Quote:  # noqa: ANN001
