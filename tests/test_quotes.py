@@ -1155,3 +1155,11 @@ def test_the_words_before_a_quotation_name_its_verb_and_speaker():
     assert doc[cand.cue[0] : cand.cue[1]].text == "replied" and doc[cand.source[0] : cand.source[1]].text == "Okafor"
     assert cand.content == (ms, me)
     assert _attribution_before_quotation(doc, ns, ne, paragraph, model_cues=None) is None  # one word: no sentence
+
+
+def test_a_quotation_after_a_preposition_is_a_name_not_the_next_attributions_statement():
+    text = ("On “Harbour Hour,” Okafor identified the crews' fatigue as one of the reasons the talks failed.\n\n"
+            "“We are tired,” Reyes said.")
+    found = find_quotes(text)
+    assert not any("Harbour Hour" in q.text for q in found)
+    assert next(q for q in found if "tired" in q.text).speaker.name == "Reyes"

@@ -1230,7 +1230,7 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     for ms, me in marks:
         # a cue sharing another verb's subject ('told X that “…,” adding, “…”') reports what follows it
         if me <= lo and not cand.shared_subject and _joins_after(doc, me, lo) and not _reports_a_later_clause(
-                doc, cand, (ms, me)):
+                doc, cand, (ms, me)) and not _object_of_preposition(doc, ms):
             # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
             # the words before it in its sentence
             sentence_start = doc[ms].sent.start
@@ -1324,11 +1324,20 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
             continue
         cue_start, cue_end = _attribution_bounds(cand)
         if cue_start >= me and not cand.shared_subject and _joins_after(doc, me, cue_start) and (
-                not _reports_a_later_clause(doc, cand, (ms, me))):
+                not _reports_a_later_clause(doc, cand, (ms, me))) and not _object_of_preposition(doc, ms):
             return cand  # “…,” he said
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
             best = cand  # he said: “…”
     return best
+
+
+def _object_of_preposition(doc: Doc, ms: int) -> bool:
+    """'On “Face the Nation,” Sanders identified …': a quotation right after a preposition is the name of
+    something (a show, a book), not a statement the next attribution reports."""
+    i = ms - 1
+    while i >= 0 and (doc[i].text in QUOTATION_MARKS or doc[i].is_space):
+        i -= 1
+    return i >= 0 and i < ms - 1 and doc[i].pos_ == "ADP" and doc[i].lower_ != "that"
 
 
 #: tokens an attribution after a quotation may run to its full stop ('…,” said James Acton, a physicist who …')
@@ -1350,7 +1359,7 @@ def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int
     while close < len(doc) and doc[close].text in QUOTATION_MARKS:
         close += 1
     inner = [t for t in doc[max(ms, me - 2) : close] if t.text not in QUOTATION_MARKS]
-    if close == me or not inner or inner[-1].text not in (",", "?", "!"):
+    if close == me or not inner or inner[-1].text not in (",", "?", "!") or _object_of_preposition(doc, ms):
         return None
     home = paragraph[me - 1]
     end = close
