@@ -1163,3 +1163,12 @@ def test_a_quotation_after_a_preposition_is_a_name_not_the_next_attributions_sta
     found = find_quotes(text)
     assert not any("Harbour Hour" in q.text for q in found)
     assert next(q for q in found if "tired" in q.text).speaker.name == "Reyes"
+
+
+def test_a_quotation_after_a_colon_does_not_take_the_lead_before_it():
+    # 'X scolded him: “…,” she said': the words before the colon are another attribution's, not quoted text
+    text = ("Harbour chair Miriam Okafor scolded him: “The crews are almost united against you on the three offers "
+            "you called ‘fair,’” she said. “When you call an offer fair, they hear a threat.”")
+    found = find_quotes(text)
+    q = next(q for q in found if "almost united" in q.text)
+    assert q.text.startswith("The crews are almost united") and "scolded" not in q.text

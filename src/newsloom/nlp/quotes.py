@@ -1235,7 +1235,9 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
             # the words before it in its sentence
             sentence_start = doc[ms].sent.start
             lead = doc[sentence_start:ms]
-            starts_mid = len(lead) > 1 and not any("\n" in t.text for t in lead)
+            # (not after a colon: 'X scolded him: “…,” she said' — the lead is another attribution's)
+            introduced = any(t.text == ":" for t in lead[-3:])
+            starts_mid = len(lead) > 1 and not any("\n" in t.text for t in lead) and not introduced
             cand.content = (sentence_start if starts_mid else ms, me)
             cand.attached = True
             break
