@@ -1172,3 +1172,23 @@ def test_a_quotation_after_a_colon_does_not_take_the_lead_before_it():
     found = find_quotes(text)
     q = next(q for q in found if "almost united" in q.text)
     assert q.text.startswith("The crews are almost united") and "scolded" not in q.text
+
+
+def test_a_verb_after_its_quotation_says_that_quotation_not_a_clause_the_parser_also_hung_on_it():
+    # the parse of a real article (PolNeAR dev) made "triumph" a second complement of "said"; rebuilt here with
+    # that one arc changed, the statement is still the quotation
+    from spacy.tokens import Doc
+
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import extract_quotes
+
+    good = load_nlp()("Okafor switched off the radio.\n\n“It’s finished,” she said of the strike, in which she was "
+                      "sure Reyes would triumph. “In my head, anyway.”")
+    heads, deps = [t.head.i for t in good], [t.dep_ for t in good]
+    said, triumph = (next(t.i for t in good if t.text == w) for w in ("said", "triumph"))
+    heads[triumph], deps[triumph] = said, "ccomp"
+    doc = Doc(good.vocab, words=[t.text for t in good], spaces=[bool(t.whitespace_) for t in good], heads=heads,
+              deps=deps, pos=[t.pos_ for t in good], tags=[t.tag_ for t in good], lemmas=[t.lemma_ for t in good],
+              ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in good])
+    [q] = [q for q in extract_quotes(doc, span_tagger=False) if q.cue.text == "said"]
+    assert q.kind == "direct" and q.text.startswith("It’s finished") and "triumph" not in q.text

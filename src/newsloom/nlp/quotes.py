@@ -995,6 +995,10 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
         if cand is None:
             cand = _attribution_after_quotation(doc, ms, me, paragraph, model_cues) or _attribution_before_quotation(
                 doc, ms, me, paragraph, model_cues)
+            if cand is not None and cand.cue[0] >= me:
+                # '“It’s finished,” she said of the election, in which she was sure Trump would triumph …': the
+                # quotation is what the verb after it says, whatever clause the parser also hung on the verb
+                candidates = [c for c in candidates if c.cue != cand.cue or c.content[0] < c.cue[1]]
         if cand is not None:
             candidates.append(_Candidate((ms, me), cand.cue, cand.source, cand.via, cand.report, cand.act))
             covered[k] = True
