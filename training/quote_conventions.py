@@ -118,6 +118,10 @@ _WEEKDAY = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)( (mornin
 _IN_A_VENUE = r"in an? (?:[\w-]+ )?(interview|statement)"
 
 
+#: a quotation ending in a comma (or ? !), a short attribution ending its sentence, another quotation opening
+_SPLIT_AT_SENTENCE_END = re.compile(r'[,?!]["”]\s+[^"“”\n]{3,200}?[.]\s+["“]')
+
+
 def layout_conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - one count per convention
     """The attributions no verb states (the layout's, a poll's) and two cue extents PolNeAR marks both ways."""
     from newsloom.nlp.layout import HEADLINE_SOURCE_NOUNS, _title_cased
@@ -134,6 +138,11 @@ def layout_conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - 
         if label and label.group(1).lower() in ("the latest", "breaking", "revealed"):
             c["first line 'The Latest:', 'Breaking:', 'Revealed:'"] += 1
             c["first line 'The Latest:', 'Breaking:', 'Revealed:', annotated"] += label.end() - 1 in colon_cues
+        contents = [outer(a.content) for a in article.attributions if a.content]
+        for m in _SPLIT_AT_SENTENCE_END.finditer(text):
+            c["'“A,” X said. “B”' in one paragraph"] += 1
+            c["'“A,” X said. “B”': one content over both halves"] += any(
+                s[0] <= m.start() and s[1] > m.end() for s in contents)
         for attribution in article.attributions:
             if not attribution.cue:
                 continue
