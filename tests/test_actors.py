@@ -241,3 +241,19 @@ def test_spacy_component_sets_doc_actors_and_speaker_entities():
     varga = next(a for a in doc._.actors if a.name == "Helen Varga")
     assert [m.text for m in varga.mentions] == ["Helen Varga", "Varga"]
     assert doc._.quotes[0].speaker.entity == varga.id
+
+
+def test_a_name_an_editors_bracket_split_is_one_person():
+    from spacy.tokens import Span
+
+    # NER's reading, fixed here as the model gives it: the two halves as two names
+    text = "Dock workers do not accept (union leader Miriam) Okafor as their voice, a steward said."
+    doc = load_nlp()(text)
+    first, last = (next(t.i for t in doc if t.text == w) for w in ("Miriam", "Okafor"))
+    doc.ents = [Span(doc, first, first + 1, label="PERSON"), Span(doc, last, last + 1, label="PERSON")]
+    [okafor] = [a for a in find_actors(doc, "2021-08-10", []) if a.type == "PERSON"]
+    assert mention_texts(okafor) == ["Miriam", "Okafor"] and okafor.id == "person:miriam-okafor"
+    # a whole name the gazetteer knows is its entry
+    actors = by_name(actors_of("The group's fighters no longer obey (its leader Abu Bakr) Al-Baghdadi, "
+                               "a commander said.")[0])
+    assert mention_texts(actors["Abu Bakr al-Baghdadi"]) == ["Abu Bakr", "Al-Baghdadi"]

@@ -283,9 +283,14 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
     candidates = _candidates(doc, gazetteer)
     persons: dict[str, list[_Candidate]] = {}  # full-name person key -> its full-name mentions
 
+    _join_bracket_split_names(doc, candidates, gazetteer)
+
     # 1. what each mention names on its own: a gazetteer entry, a full name, a state behind a demonym or capital
     for cand in candidates:
         text = strip_possessive(cand.span.text)
+        if cand.key is not None:
+            persons.setdefault(cand.key, []).append(cand)
+            continue
         if cand.entry is None:
             entry = gazetteer.lookup(text) or _lookup_without_lost_apostrophe(gazetteer, text)
             if entry is not None and is_case_sensitive(text) and _in_capitals(doc, cand.span.start, cand.span.end):
@@ -363,6 +368,29 @@ def find_actors(doc: Doc, published: str | None = None, quotes: list[Any] | None
     candidates.sort(key=lambda c: c.span.start)
 
     return _actors(doc, candidates, published, quotes or [], gazetteer)
+
+
+#: what stands between two halves of one name an editor's bracket split: "(IS leader Abu Bakr) Al-Baghdadi"
+_BRACKET_BETWEEN = re.compile(r"\s*[)\]]\s*$")
+
+
+def _join_bracket_split_names(doc: Doc, candidates: list[_Candidate], gazetteer: Gazetteer) -> None:
+    """'(IS leader Abu Bakr) Al-Baghdadi': a person's name and the rest of it just after the closing bracket
+    are one person — the gazetteer's, when it knows the whole name, else the name put back together."""
+    for cand, nxt in zip(candidates, candidates[1:]):
+        if cand.label != "PERSON" or cand.entry is not None or nxt.label not in ("PERSON", "ORG", "GPE", "NORP") \
+                and nxt.entry is None:
+            continue
+        between = doc.text[cand.span.end_char : nxt.span.start_char]
+        if "\n" in between or not _BRACKET_BETWEEN.match(between):
+            continue
+        whole = f"{strip_possessive(cand.span.text)} {strip_possessive(nxt.span.text)}"
+        entry = gazetteer.lookup(whole)
+        if entry is not None and entry.type == "PERSON":
+            cand.entry = nxt.entry = entry.id
+        elif nxt.entry is None and len(_name_words(nxt.span)) == 1:
+            cand.key = nxt.key = person_key(whole)
+            cand.label = nxt.label = "PERSON"
 
 
 def _acronym_repeats(doc: Doc, candidates: list[_Candidate]) -> list[_Candidate]:
