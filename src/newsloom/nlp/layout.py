@@ -121,7 +121,9 @@ def opening_headline_quotes(doc: Doc, text: str, quotes: list[Quote], full_names
         return []
     line_start, line_end = match.span(1)
     parsed_cues = [q.cue for q in quotes if q.cue is not None and q.cue.start < line_end]
-    found = headline_attributions(match.group(1), doc, after=line_end)
+    # (where the parse found a cue in the line, the sentence-case reading would only find it again)
+    found = headline_quotes(match.group(1), source_names(doc, after=line_end)) if parsed_cues else \
+        headline_attributions(match.group(1), doc, after=line_end)
     for q in found:
         _shift(q, line_start)
         q.speaker.name = _full_name(q.speaker.name, full_names)
