@@ -1155,6 +1155,10 @@ def test_the_words_before_a_quotation_name_its_verb_and_speaker():
     assert doc[cand.cue[0] : cand.cue[1]].text == "replied" and doc[cand.source[0] : cand.source[1]].text == "Okafor"
     assert cand.content == (ms, me)
     assert _attribution_before_quotation(doc, ns, ne, paragraph, model_cues=None) is None  # one word: no sentence
+    # not across a line break: the comma ends another paragraph
+    doc = load_nlp()("Okafor then replied,\n\n“I suppose I could have stayed home, but I chose to run this port.”")
+    [(ms, me)] = quotation_token_spans(doc)
+    assert _attribution_before_quotation(doc, ms, me, _paragraph_index(doc), model_cues=None) is None
 
 
 def test_a_quotation_after_a_preposition_is_a_name_not_the_next_attributions_statement():

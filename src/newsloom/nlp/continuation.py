@@ -47,15 +47,21 @@ def extend_continuations(doc: Doc, text: str, quotes: list[Quote], marks: list[t
         previous.end = s.end_char
 
 
+def _cue_head(doc: Doc, quote: Quote) -> Token | None:
+    """The head word of ``quote``'s cue, None when it has none."""
+    cue = quote.cue
+    span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
+    return span.root if span is not None and len(span) else None
+
+
 def _statement_of_described_speaker(doc: Doc, previous: Quote, quotes: list[Quote]) -> Quote:
     """'“…,” said a dockworker who asked not to be named. “…”': the quote before the quotation is the
     relative clause describing the speaker ("asked not to be named"); the quotation goes on with the statement
     that speaker made, not with that clause."""
-    cue = previous.cue
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if cue_span is None or not len(cue_span) or cue_span.root.dep_ not in ("relcl", "acl"):
+    head = _cue_head(doc, previous)
+    if head is None or head.dep_ not in ("relcl", "acl"):
         return previous
-    described = cue_span.root.head.idx
+    described = head.head.idx
     return next((q for q in quotes if q is not previous and q.source is not None and q.end <= previous.start
                  and q.source.start <= described < q.source.end), previous)
 
@@ -64,10 +70,10 @@ def _statement_of_the_main_cue(doc: Doc, previous: Quote, quotes: list[Quote]) -
     """'“…,” Tester said, referring to the excuse, “…”': the quote before the quotation is what a participle
     hanging on an earlier quote's cue reports; the quotation goes on with that earlier, quoted statement. (Not a
     conjunct: in 'X stressed A and said B: “…”' the quotation goes on with B.)"""
-    cue_span = doc.char_span(previous.cue.start, previous.cue.end, alignment_mode="expand") if previous.cue else None
-    if cue_span is None or not len(cue_span) or previous.quoted or cue_span.root.dep_ != "advcl":
+    head = _cue_head(doc, previous)
+    if head is None or previous.quoted or head.dep_ != "advcl":
         return previous
-    main = cue_span.root.head.idx
+    main = head.head.idx
     return next((q for q in quotes if q is not previous and q.cue is not None and q.quoted and q.end <= previous.start
                  and q.cue.start <= main < q.cue.end), previous)
 
@@ -136,14 +142,13 @@ def _named_in_attribution(doc: Doc, previous: Quote, quotation: tuple[int, int])
     """'“…,” the nominee told "Fox and Friends".' — a quoted name as the cue's object after its statement is
     whom it was said to; it continues nothing (a common noun there may be the statement's second half: '“…,”
     he said, “the only place on earth …”' parsed as an object)."""
-    cue = previous.cue
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    if cue_span is None or not len(cue_span):
+    head = _cue_head(doc, previous)
+    if head is None:
         return False
     root = doc[quotation[0] : quotation[1]].root
     # the addressee of the cue itself; a quotation hung elsewhere may well be part of the statement ('pledged
     # to oppose legal status “today, tomorrow, forever”', 'what he said about Romney's phrase “…”')
-    return root.dep_ in _NAME_DEPS and root.pos_ == "PROPN" and root.head.i == cue_span.root.i
+    return root.dep_ in _NAME_DEPS and root.pos_ == "PROPN" and root.head.i == head.i
 
 
 #: words a paragraph-opening quotation needs to continue the quote of the paragraph before
@@ -178,8 +183,7 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
     if span is None:
         return False
     cue = previous.cue
-    cue_span = doc.char_span(cue.start, cue.end, alignment_mode="expand") if cue is not None else None
-    cue_verb = cue_span.root if cue_span is not None and len(cue_span) else None
+    cue_verb = _cue_head(doc, previous)
 
     def part_of_attribution(token: Token) -> bool:
         # "…,” Sessions said when endorsing Trump. “…”: a subordinate clause under the cue ("when", "after" …)
@@ -202,8 +206,8 @@ def _another_cue_between(doc: Doc, previous: Quote, quote_start: int) -> bool:
         # the quotation goes on with the quote before. Not an infinitive: in '…,” Sanders said, going on to
         # contrast X with Y. “…”' the quotation is what "going on to contrast" goes on with, in PolNeAR's
         # reading. All of PolNeAR train, direct/mixed overlap .8726 → .8798 with the step in
-        # extend_continuations (objects only .8788; infinitives exempted too .8791; only a participle hung on
-        # the cue itself .8772).
+        # extend_continuations (commits d1f5206 → b2a8200; objects only, infinitives exempted too, or only a
+        # participle hung on the cue itself each measured lower, code not kept).
         if token.dep_ == "xcomp":
             return False
         return any(c.dep_ in ("dobj", "prep", "ccomp") for c in token.children) and token.right_edge.i < quote_start and all(

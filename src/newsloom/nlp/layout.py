@@ -281,24 +281,30 @@ def _transcript_line(text: str, start: int, end: int, names: frozenset[str],
         return _quoted_line(text, start, match, written, full_names)
     content = match.group("content").rstrip(" .…" + _QUOTE_MARKS)
     c_start = start + match.start("content")
-    s_start = start + match.start("speaker")
-    mention = TextSpan(speaker, s_start, s_start + len(speaker))
-    name = _full_name(written, full_names)
-    return Quote(content, c_start, c_start + len(content), "direct",
-                 TextSpan(":", start + match.start("cue"), start + match.end("cue")),
-                 Speaker(name, mention), source=mention, quoted=[TextSpan(content, c_start, c_start + len(content))])
+    return _layout_quote(text, (c_start, c_start + len(content)), start + match.start("cue"),
+                         (start + match.start("speaker"), start + match.end("speaker")), written, full_names)
 
 
 def _quoted_line(text: str, start: int, match: re.Match, name: str, full_names: dict[str, str]) -> Quote:
     """The quote of a line "<source>: “…”", its marks left out."""
     content = _unquoted(match.group("content"))
     c_start = text.find(content, start + match.start("content"))
-    s_start, s_end = start + match.start("speaker"), start + match.end("speaker")
-    mention = TextSpan(text[s_start:s_end], s_start, s_end)
-    span = TextSpan(content, c_start, c_start + len(content))
-    return Quote(content, c_start, c_start + len(content), "direct",
-                 TextSpan(":", start + match.start("cue"), start + match.end("cue")),
-                 Speaker(_full_name(name, full_names), mention), source=mention, quoted=[span])
+    return _layout_quote(text, (c_start, c_start + len(content)), start + match.start("cue"),
+                         (start + match.start("speaker"), start + match.end("speaker")), name, full_names)
+
+
+def _layout_quote(text: str, content: tuple[int, int], cue: int, mention: tuple[int, int], name: str,
+                  full_names: dict[str, str], source: tuple[int, int] | None = None, quoted: bool = True) -> Quote:
+    """A direct quote the layout states: ``content`` (character bounds), its one-character cue at ``cue`` (":",
+    a dash), the name written at ``mention`` and the whole source phrase at ``source`` (the name itself when
+    None), spoken by ``name`` (a surname becomes the full name the article uses). ``quoted``: whether the
+    content stands in quotation marks (a post's text does not)."""
+    words = text[content[0] : content[1]]
+    mention_span = TextSpan(text[mention[0] : mention[1]], *mention)
+    source_span = TextSpan(text[source[0] : source[1]], *source) if source is not None else mention_span
+    return Quote(words, *content, "direct", TextSpan(text[cue], cue, cue + 1),
+                 Speaker(_full_name(name, full_names), mention_span), source=source_span,
+                 quoted=[TextSpan(words, *content)] if quoted else [])
 
 
 # "— Bernie Sanders.", "-President Obama, tweeting after Clinton's speech.", "- Maria Reyes, Philadelphia."
@@ -323,15 +329,9 @@ def _signed_quote(content: tuple[int, int], cue: int, source: tuple[int, int], s
                   full_names: dict[str, str], quoted: bool = True) -> Quote:
     """The quote of ``content`` signed by ``speaker`` (``source``: the signature's name, with a handle if it has
     one), its cue the dash at ``cue``."""
-    body = text[content[0] : content[1]]
-    stripped = body.rstrip(" .,")
-    start, end = content[0], content[0] + len(stripped)
-    name_start = source[0]
-    mention = TextSpan(speaker, name_start, name_start + len(speaker))
-    return Quote(stripped, start, end, "direct", TextSpan(text[cue], cue, cue + 1),
-                 Speaker(_full_name(speaker, full_names), mention),
-                 source=TextSpan(text[source[0] : source[1]], *source),
-                 quoted=[TextSpan(stripped, start, end)] if quoted else [])
+    end = content[0] + len(text[content[0] : content[1]].rstrip(" .,"))
+    return _layout_quote(text, (content[0], end), cue, (source[0], source[0] + len(speaker)), speaker, full_names,
+                         source=source, quoted=quoted)
 
 
 def signed_quotations(text: str, marks: list[tuple[int, int]], quotes: list[Quote],

@@ -1169,9 +1169,12 @@ def _crosses_line(doc: Doc, start: int, end: int) -> bool:
     return any("\n" in t.text or "\n" in t.whitespace_ for t in doc[max(start - 1, 0) : end])
 
 
-def _joins_after(doc: Doc, quote_end: int, attribution_start: int) -> bool:
-    """“…,” he said: only punctuation between, no line break, and no full stop before a new sentence."""
-    if not _only_punct(doc, quote_end, attribution_start) or _crosses_line(doc, quote_end, attribution_start):
+def _joins_after(doc: Doc, quotation: tuple[int, int], attribution_start: int) -> bool:
+    """“…,” he said: only punctuation between, no line break, and no full stop before a new sentence; and
+    the quotation no name after a preposition ('On “Face the Nation,” Sanders identified …')."""
+    quote_end = quotation[1]
+    if not _only_punct(doc, quote_end, attribution_start) or _crosses_line(doc, quote_end, attribution_start) \
+            or _object_of_preposition(doc, quotation[0]):
         return False
     # the full stop may sit inside the closing mark (“… soft.” He says …): a new sentence either way
     stop = quote_end > 0 and doc[quote_end - 1].text == "."
@@ -1233,8 +1236,8 @@ def _attach_adjacent_quotation(doc: Doc, cand: _Candidate, marks: list[tuple[int
     lo, hi = _attribution_bounds(cand)
     for ms, me in marks:
         # a cue sharing another verb's subject ('told X that “…,” adding, “…”') reports what follows it
-        if me <= lo and not cand.shared_subject and _joins_after(doc, me, lo) and not _reports_a_later_clause(
-                doc, cand, (ms, me)) and not _object_of_preposition(doc, ms):
+        if me <= lo and not cand.shared_subject and _joins_after(doc, (ms, me), lo) and not _reports_a_later_clause(
+                doc, cand, (ms, me)):
             # 'Both parties "saw Burma as …," said Victor Cha': a quotation that starts mid-sentence carries
             # the words before it in its sentence
             sentence_start = doc[ms].sent.start
@@ -1329,8 +1332,8 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
         if cand.source is None:
             continue
         cue_start, cue_end = _attribution_bounds(cand)
-        if cue_start >= me and not cand.shared_subject and _joins_after(doc, me, cue_start) and (
-                not _reports_a_later_clause(doc, cand, (ms, me))) and not _object_of_preposition(doc, ms):
+        if cue_start >= me and not cand.shared_subject and _joins_after(doc, (ms, me), cue_start) and (
+                not _reports_a_later_clause(doc, cand, (ms, me))):
             return cand  # “…,” he said
         if cue_end <= ms and _joins_before(doc, cue_end, ms):
             best = cand  # he said: “…”
@@ -1340,10 +1343,8 @@ def _adjacent_cue(doc: Doc, candidates: list[_Candidate], ms: int, me: int) -> _
 def _object_of_preposition(doc: Doc, ms: int) -> bool:
     """'On “Face the Nation,” Sanders identified …': a quotation right after a preposition is the name of
     something (a show, a book), not a statement the next attribution reports."""
-    i = ms - 1
-    while i >= 0 and (doc[i].text in QUOTATION_MARKS or doc[i].is_space):
-        i -= 1
-    return i >= 0 and i < ms - 1 and doc[i].pos_ == "ADP" and doc[i].lower_ != "that"
+    i = _before_marks(doc, ms - 1)
+    return 0 <= i < ms - 1 and doc[i].pos_ == "ADP" and doc[i].lower_ != "that"
 
 
 #: tokens an attribution after a quotation may run to its full stop ('…,” said James Acton, a physicist who …')
@@ -1351,6 +1352,14 @@ TRAILING_ATTRIBUTION_TOKENS = 40
 #: forms a verb of saying takes in "…,” X said" / "…,” says X" (VB: the tagger's reading of "read" in '…,"
 #: read the email')
 _ATTRIBUTION_VERB_TAGS = frozenset(["VBD", "VBZ", "VBP", "VB"])
+_FINITE_TAGS = frozenset(["VBD", "VBZ", "VBP"])
+
+
+def _saying_verb(token: Token, model_cues: set[int] | None, tags: frozenset[str]) -> bool:
+    """A verb of one of ``tags`` that is a cue: one the cue model takes, or (without the model) a verb of
+    saying."""
+    return token.tag_ in tags and cue_kind(token, model_cues) is not None and (
+        token.lemma_ in SPEECH_LEMMAS or model_cues is not None)
 
 
 def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int],
@@ -1374,8 +1383,7 @@ def _attribution_after_quotation(doc: Doc, ms: int, me: int, paragraph: list[int
         end += 1
     if end == len(doc) or doc[end].text != "." and paragraph[end] == home:
         return None  # no full stop in reach: another quotation, a semicolon, a longer sentence
-    verb = next((t for t in doc[close:end] if t.tag_ in _ATTRIBUTION_VERB_TAGS and cue_kind(t, model_cues) is not None
-                 and (t.lemma_ in SPEECH_LEMMAS or model_cues is not None)), None)
+    verb = next((t for t in doc[close:end] if _saying_verb(t, model_cues, _ATTRIBUTION_VERB_TAGS)), None)
     if verb is None:
         return None
     if verb.i == close:  # “…,” said X, …
@@ -1405,22 +1413,19 @@ def _attribution_before_quotation(doc: Doc, ms: int, me: int, paragraph: list[in
     """'…, Hillary shot back, “I suppose …”', 'Beck joked, again using an accent, “Amen …”': a verb of saying
     and its subject right before the quotation, read off the words when the parse hung the verb on the
     quotation's own clause and left it no subject."""
-    open_at = ms
-    while open_at > 0 and (doc[open_at - 1].text in QUOTATION_MARKS or doc[open_at - 1].is_space):
-        open_at -= 1
-    if open_at == ms or open_at == 0 or doc[open_at - 1].text not in (",", ":"):
+    lead = _before_marks(doc, ms - 1)  # the comma or colon before the opening mark
+    if not 0 <= lead < ms - 1 or doc[lead].text not in (",", ":"):
         return None
     words = [t for t in doc[ms:me] if not t.is_punct and not t.is_space]
     if len(words) < MIN_INTRODUCED_WORDS or not words[0].text[:1].isupper():
         return None  # a quoted term or a fragment inside the sentence ('…, calling it “reckless”')
-    home = paragraph[open_at - 1]
+    home = paragraph[lead]
     verb = None
-    for i in range(open_at - 2, max(open_at - 2 - LEAD_TO_QUOTATION_TOKENS, -1), -1):
+    for i in range(lead - 1, max(lead - 1 - LEAD_TO_QUOTATION_TOKENS, -1), -1):
         token = doc[i]
         if paragraph[i] != home or token.text in (".", "!", "?", ";") or token.text in QUOTATION_MARKS:
             return None
-        if token.tag_ in ("VBD", "VBZ", "VBP") and cue_kind(token, model_cues) is not None and (
-                token.lemma_ in SPEECH_LEMMAS or model_cues is not None):
+        if _saying_verb(token, model_cues, _FINITE_TAGS):
             verb = token
             break
     if verb is None:
