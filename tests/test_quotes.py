@@ -1196,3 +1196,18 @@ def test_a_verb_after_its_quotation_says_that_quotation_not_a_clause_the_parser_
               ents=[f"{t.ent_iob_}-{t.ent_type_}" if t.ent_type_ else "O" for t in good])
     [q] = [q for q in extract_quotes(doc, span_tagger=False) if q.cue.text == "said"]
     assert q.kind == "direct" and q.text.startswith("It’s finished") and "triumph" not in q.text
+
+
+def test_a_statement_nested_in_another_does_not_take_the_outer_statements_content():
+    # the parser hangs "urged" inside what "said" reports, and "saying" inside what "shrugged off" takes; the
+    # outer cue's content is the part before the nested statement, not that statement's own content
+    text = ("The union spokesman said on Thursday that the strike was not over, and urged that everyone stay calm "
+            "until the talks resume.\n\nAcross the region, dock workers shrugged off the ruling, with two in three "
+            "saying the new rules would change nothing at the port.")
+    contents = {q.cue.text: q.text for q in find_quotes(text)}
+    assert contents == {
+        "said": "that the strike was not over",
+        "urged": "that everyone stay calm until the talks resume",
+        "shrugged off": "the ruling",
+        "saying": "the new rules would change nothing at the port",
+    }
