@@ -1211,3 +1211,9 @@ def test_a_statement_nested_in_another_does_not_take_the_outer_statements_conten
         "shrugged off": "the ruling",
         "saying": "the new rules would change nothing at the port",
     }
+
+
+def test_a_cue_that_runs_on_over_a_participle_is_one_attribution():
+    quotes = find_quotes("Mayor Lena Ortiz issued a statement Tuesday saying the harbour would reopen next week.")
+    assert [(q.cue.text, q.text) for q in quotes] == [
+        ("issued a statement Tuesday saying", "the harbour would reopen next week")]

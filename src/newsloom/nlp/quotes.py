@@ -1054,6 +1054,7 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
             quotes = _with_refined_contents(doc, quotes, items, content_model.refine(cols, items))
         if cue_model_ is not None:
             quotes = _with_refined_cues(doc, quotes, cue_model_, cols)
+    quotes = _without_cues_inside_others(quotes)
     tagger = default_span_tagger() if span_tagger is True else span_tagger or None
     if tagger is not None:
         # (tagged.py imports this module)
@@ -1105,6 +1106,17 @@ def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel, col
         if refined != items[k][0]:
             out[k] = replace(out[k], cue=_span(doc, *refined))
     return out
+
+
+def _without_cues_inside_others(quotes: list[Quote]) -> list[Quote]:
+    """One statement where a cue has grown over another cue of the same content: "issued a statement Tuesday
+    saying …" and "saying …" (the cue extent model takes the participle in) are one attribution."""
+    def inside(inner: Quote, outer: Quote) -> bool:
+        return (inner is not outer and inner.cue is not None and outer.cue is not None
+                and (inner.start, inner.end) == (outer.start, outer.end)
+                and outer.cue.start <= inner.cue.start and inner.cue.end <= outer.cue.end
+                and (inner.cue.start, inner.cue.end) != (outer.cue.start, outer.cue.end))
+    return [q for q in quotes if not any(inside(q, other) for other in quotes)]
 
 
 def _with_refined_contents(doc: Doc, quotes: list[Quote], items: list[tuple[int, int, str, tuple[int, int] | None]],
