@@ -1217,3 +1217,13 @@ def test_a_cue_that_runs_on_over_a_participle_is_one_attribution():
     quotes = find_quotes("Mayor Lena Ortiz issued a statement Tuesday saying the harbour would reopen next week.")
     assert [(q.cue.text, q.text) for q in quotes] == [
         ("issued a statement Tuesday saying", "the harbour would reopen next week")]
+
+
+def test_a_colon_over_a_paragraph_without_marks_introduces_a_block_quote():
+    text = ("Mayor Lena Ortiz spoke at the docks on Monday. In a speech last July, she said:\n\n"
+            "Let no one be mistaken – this harbour was run into the ground, and it must be rebuilt.\n\n"
+            "One dock worker posted:\n\n<tweet id=\"1\">A picture of the empty quay</tweet>")
+    quotes = find_quotes(text)
+    assert [(q.cue.text, q.speaker.name, q.text) for q in quotes] == [
+        ("said", "Lena Ortiz",
+         "Let no one be mistaken – this harbour was run into the ground, and it must be rebuilt")]

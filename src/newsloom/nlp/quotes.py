@@ -975,6 +975,8 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
             continue
         cand = _attach_adjacent_quotation(doc, cand, mark_tokens)
         cand.content = _clip_to_paragraph(cand.content, cand.cue[0], paragraph, mark_tokens)
+        if cand.content[0] >= cand.content[1] or cand.content[1] <= cand.cue[0] and not cand.attached:
+            cand.content = _paragraph_after_colon(doc, cand, paragraph) or cand.content
         cand.content = _run_to_quotation_end(cand.content, mark_tokens)
         if cand.content[0] < cand.content[1]:
             candidates.append(cand)
@@ -1200,6 +1202,27 @@ def _clip_to_paragraph(content: tuple[int, int], cue: int, paragraph: list[int],
         start += 1
     while end > start and paragraph[end - 1] > home:
         end -= 1
+    return start, end
+
+
+def _paragraph_after_colon(doc: Doc, cand: _Candidate, paragraph: list[int]) -> tuple[int, int] | None:
+    """'The governor added:' closing its paragraph, over a paragraph without quotation marks (a block quote
+    whose marks the page set as indentation): that paragraph is what was said. A paragraph that opens with a
+    quotation mark is read as a quotation elsewhere; one that opens with markup ('<tweet …>') is an embed."""
+    colon = cand.cue[1]
+    if colon < len(doc) and doc[colon].lower_ == "that":
+        colon += 1
+    if colon + 1 >= len(doc) or doc[colon].text != ":":
+        return None
+    start = colon + 1
+    while start < len(doc) and doc[start].is_space:
+        start += 1
+    if start >= len(doc) or paragraph[start] == paragraph[colon] or doc[start].text[0] in "<“\"‘'«" or (
+            doc[start].is_punct and doc[start].text != "…"):
+        return None
+    end = start
+    while end < len(doc) and paragraph[end] == paragraph[start]:
+        end += 1
     return start, end
 
 
