@@ -1227,3 +1227,8 @@ def test_a_colon_over_a_paragraph_without_marks_introduces_a_block_quote():
     assert [(q.cue.text, q.speaker.name, q.text) for q in quotes] == [
         ("said", "Lena Ortiz",
          "Let no one be mistaken – this harbour was run into the ground, and it must be rebuilt")]
+
+
+def test_so_and_as_much_stand_for_what_was_said():
+    quotes = find_quotes("The harbour master Ines Duarte said as much in an interview on Thursday.")
+    assert [(q.cue.text, q.speaker.name, q.text) for q in quotes] == [("said", "Ines Duarte", "as much")]
