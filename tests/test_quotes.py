@@ -1232,3 +1232,15 @@ def test_a_colon_over_a_paragraph_without_marks_introduces_a_block_quote():
 def test_so_and_as_much_stand_for_what_was_said():
     quotes = find_quotes("The harbour master Ines Duarte said as much in an interview on Thursday.")
     assert [(q.cue.text, q.speaker.name, q.text) for q in quotes] == [("said", "Ines Duarte", "as much")]
+
+
+def test_a_closing_mark_typed_as_an_opening_one_still_closes_the_quotation():
+    text = "“Apparently not,“ the mayor, Lena Ortiz, said. “A leopard doesn’t change its spots.”"
+    assert [text[a:b] for a, b in quotation_spans(text)] == ["Apparently not,", "A leopard doesn’t change its spots."]
+    assert [q.speaker.name for q in find_quotes(text)] == ["Lena Ortiz"]
+
+
+def test_a_parenthetical_attribution_hung_on_an_auxiliary_reports_the_whole_clause():
+    quotes = find_quotes("Even then, he said, he’s learned enough about the port that he’s fairly confident.")
+    assert [(q.cue.text, q.text) for q in quotes] == [
+        ("said", "Even then, he said, he’s learned enough about the port that he’s fairly confident")]
