@@ -1229,9 +1229,12 @@ def test_a_colon_over_a_paragraph_without_marks_introduces_a_block_quote():
          "Let no one be mistaken – this harbour was run into the ground, and it must be rebuilt")]
 
 
-def test_so_and_as_much_stand_for_what_was_said():
+def test_so_as_much_yes_and_the_same_stand_for_what_was_said():
     quotes = find_quotes("The harbour master Ines Duarte said as much in an interview on Thursday.")
     assert [(q.cue.text, q.speaker.name, q.text) for q in quotes] == [("said", "Ines Duarte", "as much")]
+    poll = find_quotes("Asked if the port should reopen, 46 percent of dock workers said yes, compared with 23 percent "
+                       "in May. Last month, 26 percent said the same.")
+    assert [(q.source.text, q.text) for q in poll] == [("46 percent of dock workers", "yes"), ("26 percent", "the same")]
 
 
 def test_a_closing_mark_typed_as_an_opening_one_still_closes_the_quotation():
