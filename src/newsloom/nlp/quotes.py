@@ -1141,8 +1141,11 @@ def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel, col
     where = [k for k, item in enumerate(items) if item is not None]
     out = list(quotes)
     for k, refined in zip(where, model.refine(cols, [items[k] for k in where])):
-        if refined != items[k][0]:
-            out[k] = replace(out[k], cue=_span(doc, *refined))
+        cue = _span(doc, *refined) if refined != items[k][0] else None
+        source = out[k].source
+        # a cue never takes in its own source ('…,” said Skelly' with the name read as an adverb of "said")
+        if cue is not None and not (source is not None and cue.start < source.end and source.start < cue.end):
+            out[k] = replace(out[k], cue=cue)
     return out
 
 
