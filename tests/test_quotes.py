@@ -1247,3 +1247,9 @@ def test_a_parenthetical_attribution_hung_on_an_auxiliary_reports_the_whole_clau
     quotes = find_quotes("Even then, he said, he’s learned enough about the port that he’s fairly confident.")
     assert [(q.cue.text, q.text) for q in quotes] == [
         ("said", "Even then, he said, he’s learned enough about the port that he’s fairly confident")]
+
+
+def test_a_quotation_in_an_opening_participle_phrase_is_that_phrases_not_the_main_cues():
+    quotes = find_quotes('Bemoaning the "rigged schedule," Ortiz accused the board of favouring the shipping lines.')
+    assert {(q.cue.text, q.text) for q in quotes} == {
+        ("Bemoaning", 'the "rigged schedule,"'), ("accused", "the board of favouring the shipping lines")}

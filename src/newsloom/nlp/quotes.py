@@ -1374,7 +1374,11 @@ def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation: tuple[int, in
     fifth of PolNeAR train, content / overlap / direct/mixed .6271 / .7181 / .8801 → .6285 / .7192 / .8815
     (the clause case; docs/benchmarks.md has the object case). A short quotation is not the content of a cue
     governing a clause of its own even mid-sentence: 'Asked about it on “CBS This Morning,” Sanders said he
-    had not …' (a title, a term)."""
+    had not …' (a title, a term). A quotation inside a participle phrase that opens the sentence is that
+    phrase's object, when the cue has a content of its own after it ('Bemoaning the “phony system,” Trump
+    accused Holt of being a Democrat')."""
+    if cand.cue[1] <= cand.content[0] < cand.content[1] and _in_opening_participle(doc, cand, quotation):
+        return True
     if not (cand.content[0] >= cand.cue[1] and (cand.governs or _has_quote_mark_span(doc, *cand.content))):
         return False
     if cand.governs and quotation[1] - quotation[0] <= SHORT_QUOTATION_TOKENS and not _split_second_half(
@@ -1382,6 +1386,16 @@ def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation: tuple[int, in
         return True
     last = _before_marks(doc, quotation[1] - 1)
     return last >= 0 and doc[last].text in (".", "?", "!", "...")
+
+
+def _in_opening_participle(doc: Doc, cand: _Candidate, quotation: tuple[int, int]) -> bool:
+    """The quotation's words hang on a participle ("Bemoaning …", "Calling it …") that modifies the cue from
+    before it."""
+    cue = doc[cand.cue[0] : cand.cue[1]].root
+    token = doc[quotation[0]]
+    while token.head.i != token.i and token.head.i != cue.i:
+        token = token.head
+    return token.head.i == cue.i and token.i < cue.i and token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
 
 
 def _before_marks(doc: Doc, i: int, floor: int = -1) -> int:
