@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import numpy as np
@@ -1083,16 +1083,24 @@ def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
     quotes = [q for q in quotes if q.cue is None or not any(w.start <= q.cue.start < w.end for w in quotations)]
     quotes += signed + transcript
     quotes += finding_quotes(doc, quotes, mark_tokens, resolver)
+    # the learned models' word on the extents (refined.py imports this module)
+    from newsloom.nlp.refined import (
+        content_items,
+        with_refined_contents,
+        with_refined_cues,
+        without_cues_inside_others,
+    )
+
     content_model = default_boundary_model() if boundary_model is True else boundary_model or None
     cue_model_ = default_cue_extent_model() if cue_extent_model is True else cue_extent_model or None
     if content_model is not None or cue_model_ is not None:
         cols = Columns(doc, mark_tokens)
         if content_model is not None:
             items = content_items(doc, quotes)
-            quotes = _with_refined_contents(doc, quotes, items, content_model.refine(cols, items))
+            quotes = with_refined_contents(doc, quotes, items, content_model.refine(cols, items))
         if cue_model_ is not None:
-            quotes = _with_refined_cues(doc, quotes, cue_model_, cols)
-    quotes = _without_cues_inside_others(quotes)
+            quotes = with_refined_cues(doc, quotes, cue_model_, cols)
+    quotes = without_cues_inside_others(quotes)
     tagger = default_span_tagger() if span_tagger is True else span_tagger or None
     if tagger is not None:
         # (tagged.py imports this module)
@@ -1110,101 +1118,6 @@ def quotation_token_spans(doc: Doc, marks: list[tuple[int, int]] | None = None) 
     given)."""
     spans = quotation_spans(doc.text) if marks is None else marks
     return [b for b in (_token_bounds(doc, s, e) for s, e in spans) if b]
-
-
-def content_items(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int, str, tuple[int, int] | None]]:
-    """For each quote, what the boundary model reads: its content's token bounds (trimmed; (0, 0) when they
-    do not align), its kind and its cue's token bounds."""
-    items = []
-    for quote in quotes:
-        bounds = _token_bounds(doc, quote.start, quote.end)
-        start, end = trim_tokens(doc, *bounds) if bounds else (0, 0)
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        items.append((start, end, quote.kind, cue))
-    return items
-
-
-def cue_items(doc: Doc, quotes: list[Quote]) -> list[tuple[tuple[int, int], tuple[int, int]] | None]:
-    """For each quote, what the cue extent model reads: its cue's token bounds and its content's (trimmed),
-    or None for a quote without a cue."""
-    items = []
-    for quote in quotes:
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        content = _token_bounds(doc, quote.start, quote.end)
-        items.append((cue, trim_tokens(doc, *content)) if cue is not None and content is not None else None)
-    return items
-
-
-def _with_refined_cues(doc: Doc, quotes: list[Quote], model: CueExtentModel, cols: Columns) -> list[Quote]:
-    """Each quote with the cue extent model's end applied to its cue (:mod:`newsloom.nlp.cue_extent`)."""
-    items = cue_items(doc, quotes)
-    where = [k for k, item in enumerate(items) if item is not None]
-    out = list(quotes)
-    for k, refined in zip(where, model.refine(cols, [items[k] for k in where])):
-        cue = _span(doc, *refined) if refined != items[k][0] else None
-        source = out[k].source
-        # a cue never takes in its own source ('…,” said Skelly' with the name read as an adverb of "said")
-        if cue is not None and not (source is not None and cue.start < source.end and source.start < cue.end):
-            out[k] = replace(out[k], cue=cue)
-    return out
-
-
-def _without_cues_inside_others(quotes: list[Quote]) -> list[Quote]:
-    """One statement where a cue has grown over another cue of the same content: "issued a statement Tuesday
-    saying …" and "saying …" (the cue extent model takes the participle in) are one attribution."""
-    def inside(inner: Quote, outer: Quote) -> bool:
-        return (inner is not outer and inner.cue is not None and outer.cue is not None
-                and (inner.start, inner.end) == (outer.start, outer.end)
-                and outer.cue.start <= inner.cue.start and inner.cue.end <= outer.cue.end
-                and (inner.cue.start, inner.cue.end) != (outer.cue.start, outer.cue.end))
-    return [q for q in quotes if not any(inside(q, other) for other in quotes)]
-
-
-def _with_refined_contents(doc: Doc, quotes: list[Quote], items: list[tuple[int, int, str, tuple[int, int] | None]],
-                           refined: list[tuple[int, int]]) -> list[Quote]:
-    """Each quote with its content moved to the boundary model's choice (token bounds, one per quote; its
-    ``items`` as :func:`content_items` gave them)."""
-    refined = _not_onto_nested_statements(doc, items, refined)
-    out = []
-    for quote, (start, end, _, _), (lo, hi) in zip(quotes, items, refined):
-        if (lo, hi) == (start, end):
-            out.append(quote)
-            continue
-        lo, hi = _balanced_marks(doc, lo, hi)
-        content = doc[lo:hi]
-        quoted = [q for q in quote.quoted if q.start >= content.start_char and q.end <= content.end_char]
-        out.append(replace(quote, text=content.text, start=content.start_char, end=content.end_char,
-                           quoted=quoted))
-    return out
-
-
-def _not_onto_nested_statements(doc: Doc, items: list[tuple[int, int, str, tuple[int, int] | None]],
-                                refined: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The boundary model learned that a content holding another attribution often starts after it; but
-    where that leaves two cues with one content, the outer cue said something else. In "Spicer said the party
-    was not in a crisis, and urged that everyone take a deep breath" (the parser hangs "urged" inside what
-    "said" reports) and "voters shrugged off the decision, with three in 10 saying a running mate would have
-    no effect", the outer content is the part before the nested statement; where nothing comes before it
-    ("said Y claimed Z"), the rules' content stays. On all of PolNeAR train, every content two quotes shared
-    has at most one gold attribution (one for 52 of 61, none for 9), never two."""
-    out = list(refined)
-    for k, ((start, end, _, cue), (lo, hi)) in enumerate(zip(items, refined)):
-        if cue is None or (lo, hi) == (start, end) or cue[1] > start:
-            continue
-        for j, (_, _, _, other_cue) in enumerate(items):
-            if j == k or other_cue is None or refined[j] != (lo, hi) or not start <= other_cue[0] < end:
-                continue
-            verb = doc[other_cue[0]:other_cue[1]].root
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if verb.dep_ != "conj" and (subject is None or subject.i < start):
-                continue  # "issued a statement saying …": one attribution, its cue running on
-            cut = min(verb.left_edge.i, subject.left_edge.i if subject is not None else verb.left_edge.i)
-            while cut > start and (doc[cut - 1].is_punct or doc[cut - 1].dep_ in ("cc", "prep", "mark")):
-                cut -= 1
-            if cut > start:
-                out[k] = (start, cut)
-            break
-    return out
 
 
 def _run_to_quotation_end(content: tuple[int, int], marks: list[tuple[int, int]]) -> tuple[int, int]:
