@@ -139,6 +139,9 @@ def layout_conventions(pairs) -> list[tuple[str, str]]:  # noqa: ANN001, C901 - 
             c["first line 'The Latest:', 'Breaking:', 'Revealed:'"] += 1
             c["first line 'The Latest:', 'Breaking:', 'Revealed:', annotated"] += label.end() - 1 in colon_cues
         contents = [outer(a.content) for a in article.attributions if a.content]
+        shared = Counter(trim_span(text, *s) for s in contents)
+        c["contents"] += len(shared)
+        c["contents of two or more attributions"] += sum(n > 1 for n in shared.values())
         for m in _SPLIT_AT_SENTENCE_END.finditer(text):
             c["'“A,” X said. “B”' in one paragraph"] += 1
             c["'“A,” X said. “B”': one content over both halves"] += any(
@@ -227,6 +230,11 @@ def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
                         if root.lemma_ == "be" and any(ch.dep_ == "acomp" for ch in root.children) else None)
                 if kind:
                     c[f"content with no prediction overlapping it: {kind}"] += 1
+        gold_per_content = Counter(trim_span(text, *outer(a.content)) for a in article.attributions if a.content)
+        for content, n in Counter(contents).items():
+            if n > 1:
+                c["contents the extractor gives two or more quotes"] += 1
+                c[f"contents the extractor gives two or more quotes: {min(gold_per_content[content], 2)} gold"] += 1
         for q in quotes:
             c["quotes"] += 1
             c["quotes with half a pair of marks"] += (q.text.count("“") != q.text.count("”")
@@ -238,7 +246,10 @@ def losses(held) -> list[tuple[str, str]]:  # noqa: ANN001
              "gold contents", "content exact", "content found, other extent", "content with no prediction overlapping it",
              "content with no prediction overlapping it: noun cue",
              "content with no prediction overlapping it: 'be' + adjective cue",
-             "'according to' contents", "'according to' contents exact"]
+             "'according to' contents", "'according to' contents exact",
+             "contents the extractor gives two or more quotes", "contents the extractor gives two or more quotes: 0 gold",
+             "contents the extractor gives two or more quotes: 1 gold",
+             "contents the extractor gives two or more quotes: 2 gold"]
     return [(name, str(c[name])) for name in order]
 
 

@@ -760,10 +760,9 @@ def _cue_candidates(doc: Doc, quoted: set[int], model_cues: set[int] | None) -> 
             # "As The Washington Post reported, even if Sanders split the delegates …": the clause it heads
             content = _subtree_bounds(token.head, exclude=token)
         elif token.dep_ == "parataxis" and token.head.i > token.i and subject is not None and (
-                token.left_edge.i > _reported_clause(token).left_edge.i):
+                token.left_edge.i > (clause := _reported_clause(token)).left_edge.i):
             # "By eliminating the line, Ms. Tchen said, the White House is able to …": the attribution sits
             # inside the clause it reports, which runs on both sides of it
-            clause = _reported_clause(token)
             content = (clause.left_edge.i, clause.right_edge.i + 1)
         elif token.dep_ in ("parataxis", "ccomp", "advcl") and token.head.i != token.i and token.head.i < token.i \
                 and obj is None and not _subordinate(token):  # "…, most endorse universal checks": its object is the content
@@ -1160,7 +1159,10 @@ def _clip_to_paragraph(content: tuple[int, int], cue: int, paragraph: list[int],
 def _paragraph_after_colon(doc: Doc, cand: _Candidate, paragraph: list[int]) -> tuple[int, int] | None:
     """'The governor added:' closing its paragraph, over a paragraph without quotation marks (a block quote
     whose marks the page set as indentation): that paragraph is what was said. A paragraph that opens with a
-    quotation mark is read as a quotation elsewhere; one that opens with markup ('<tweet …>') is an embed."""
+    quotation mark is read as a quotation elsewhere; one that opens with markup ('<tweet …>') is an embed. The
+    colon must follow the cue itself: letting words stand between, as :func:`_introducing_colon` does before a
+    quotation, gave "according to the State Department:" the next paragraph instead of the clause it vouches
+    for (all of train, one content lost)."""
     colon = cand.cue[1]
     if colon < len(doc) and doc[colon].lower_ == "that":
         colon += 1
