@@ -1253,3 +1253,32 @@ def test_a_quotation_in_an_opening_participle_phrase_is_that_phrases_not_the_mai
     quotes = find_quotes('Bemoaning the "rigged schedule," Ortiz accused the board of favouring the shipping lines.')
     assert {(q.cue.text, q.text) for q in quotes} == {
         ("Bemoaning", 'the "rigged schedule,"'), ("accused", "the board of favouring the shipping lines")}
+
+
+def test_a_typewriter_mark_around_curly_ones_pairs_with_its_own_kind_or_is_a_stray():
+    def spans(text):
+        return [text[a:b] for a, b in quotation_spans(text)]
+
+    # its own pair comes later: the curly question is nested in the statement
+    text = '"I will read you the question: “Do you trust the board?” Forty percent said yes," Okafor said.'
+    assert spans(text) == ["I will read you the question: “Do you trust the board?” Forty percent said yes,"]
+    # none in the paragraph and none opening the next: a scraper's leftover, the curly pair stands alone
+    text = '“Here they come,” she said.\n\n"The dockers marched in, chanting “Fair pay now!”\n\nThe gates closed.'
+    assert spans(text) == ["Here they come,", "Fair pay now!"]
+    # doubled before a curly mark
+    text = '"“We will not sign,” Okafor said, before adding that talks would go on."\n\nThe board met.'
+    assert spans(text) == ["We will not sign,"]
+    # the next paragraph opens with it again: a long quote going on
+    text = '"The board is not about “fair pay” any more.\n\n"It is about the shipping lines," Okafor said.'
+    assert spans(text) == ["The board is not about “fair pay” any more.", "It is about the shipping lines,"]
+
+
+def test_a_quotation_inside_the_next_paragraphs_sentence_does_not_continue_the_statement():
+    from newsloom.nlp.model import load_nlp
+    from newsloom.nlp.quotes import extract_quotes
+
+    text = ('Okafor said that "staying home is not a plan."\n\n'
+            'Okafor and Reyes are also participating in "Harbour Workers Solidarity Day," a rally on Friday.')
+    # the rules' own extent, before the content boundary model has its say
+    [statement] = extract_quotes(load_nlp()(text), boundary_model=False)
+    assert (statement.text, statement.end) == ('that "staying home is not a plan."', text.index("\n"))

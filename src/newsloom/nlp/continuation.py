@@ -109,11 +109,13 @@ def continues(doc: Doc, text: str, previous: Quote, quotation: tuple[int, int], 
     if (len(between) >= NEAR_CHARS or _SENTENCE_END.search(between)) and _quoted_term(doc, quotation, inside_marks):
         return False
     if len(between) < NEAR_CHARS:
-        # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”)
-        return not any(line.strip() for line in between.split("\n")[1:-1])
+        # …but not over a paragraph of its own ("…”\n\nTranscript as follows:\n\n“…”), nor into a later
+        # paragraph's sentence ('…strategy."\n\nMr. King … are participating in "Barack Obama Election Day"')
+        return not any(_WORD.search(line) for line in between.split("\n")[1:])
     return previous.cue is not None and paragraph[prev_token.start] == paragraph[quote_start]
 
 
+_WORD = re.compile(r"\w")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s")
 
 

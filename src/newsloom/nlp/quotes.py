@@ -211,10 +211,19 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                 continue
             if ch in _OPEN_CLOSE:
                 j = _closing_mark(para, ch, i + 1)
+                if ch == '"' and j >= 0 and para[j] == "”" and "“" in para[i + 1 : j]:
+                    # the curly pair inside closes itself. The typewriter mark's own pair comes later
+                    # ('"…I’m going to read you the question: “As you …?” Forty-three, yes …"'), or the quote
+                    # goes on in the next paragraph, or the mark is a stray: a scraper's leftover at a
+                    # paragraph's start ('"Trump walked onto the stage, chanting “U-S-A!”'), or doubled
+                    # ('"“You don’t win the nomination …,” Rubio responded …"')
+                    j = -1 if para[i + 1] == "“" else para.find('"', j + 1)
+                    if j < 0 and (para[i + 1] == "“" or not _next_paragraph_opens(paragraphs, index, ch)):
+                        i += 1
+                        continue
                 if j < 0:
                     # open to the end of the paragraph: a long quote continued in the next one, or an error
-                    nxt = paragraphs[index + 1][1].lstrip() if index + 1 < len(paragraphs) else ""
-                    if nxt.startswith(ch):
+                    if _next_paragraph_opens(paragraphs, index, ch):
                         spans.append((offset + i + 1, offset + len(para)))
                         carry_start = offset + i + 1
                     break
@@ -233,6 +242,11 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     continue
             i += 1
     return spans
+
+
+def _next_paragraph_opens(paragraphs: list[tuple[int, str]], index: int, mark: str) -> bool:
+    """Whether the paragraph after paragraph ``index`` opens with ``mark``."""
+    return index + 1 < len(paragraphs) and paragraphs[index + 1][1].lstrip().startswith(mark)
 
 
 #: an opening mark typed where the closing one belongs: after the quotation's last punctuation, before a space
