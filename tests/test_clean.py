@@ -212,6 +212,17 @@ def test_reader_comments_after_the_article_are_not_body(heading):
     assert kinds["Lena Marsh says:"] == kinds["March 3, 2025 at 4:05 pm"] == "comment"
 
 
+def test_a_comments_heading_that_repeats_a_long_title_still_opens_the_comments():
+    heading = ("3 thoughts on “Harbour dredging plan approved after long delay, and what it means for the crews of the "
+               "eastern channel”")
+    cleaned = clean_plain_text(f"{HEADLINE}\n\n{BODY}\n\n{heading}\n\n{COMMENTS}")
+    assert cleaned.body.endswith(BODY.split("\n\n")[-1])
+    kinds = {line.text: line.kind for line in cleaned.removed}
+    assert heading in kinds
+    assert kinds["Lena Marsh says:"] == kinds["Two years of dredging means two years of noise for everyone living along the "
+                                              "eastern shore, which nobody asked."] == "comment"
+
+
 LEDE = ("Dredging of the eastern channel, closed to larger boats for most of the past decade, can begin in the spring "
         "now that the harbour authority has approved a plan that residents, crews and the port have argued over for "
         "years, and that the authority itself had twice sent back to its engineers.")

@@ -93,12 +93,12 @@ def main() -> None:
 
 def comments_heading_evidence(pages: list) -> str:
     """How often gold body text follows a comments heading that follows gold body (the labels, not the model)."""
-    from newsloom.clean.lines import COMMENTS_HEAD, is_teaser_head, words
+    from newsloom.clean.lines import is_comments_head, words
 
     after_body = with_body_after = body_words_after = 0
     for page in pages:
         labels = page.labels
-        head = next((i for i, line in enumerate(page.lines) if is_teaser_head(line, COMMENTS_HEAD) and any(labels[:i])),
+        head = next((i for i, line in enumerate(page.lines) if is_comments_head(line) and any(labels[:i])),
                     None)
         if head is None:
             continue

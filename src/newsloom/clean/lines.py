@@ -111,7 +111,7 @@ END_OF_STORY_HEAD = re.compile(
 
 
 #: A heading that opens the reader comments ("12 Comments", "2 responses to “…”", "Leave a Reply", "Join the
-#: conversation"). Of the 97 train + tune pages where one follows gold body text, body text follows it in 2: a
+#: conversation"). Of the 101 train + tune pages where one follows gold body text, body text follows it in 2: a
 #: comment counter under a one-line standfirst, and one article going on after "Leave a comment"
 #: (`training/line_rules_oof.py`). A counter under the headline is followed by the whole article.
 COMMENTS_HEAD = re.compile(
@@ -128,6 +128,16 @@ COMMENT_LINE = re.compile(
     r"|\b\d+\s+(?:minutes?|hours?|days?|weeks?|months?|years?) ago$|^(?:reply|report|like)$",
     re.I,
 )
+
+
+#: the title a comments heading repeats ('10 thoughts on “Business Focus: It’s Why Some People …”')
+_QUOTED_TITLE = re.compile(r"\s+(?:on|to)\s+[“\"'‘].*$", re.I)
+
+
+def is_comments_head(line: Line) -> bool:
+    """A short heading that opens the reader comments; the story's title it may repeat does not count
+    against its length."""
+    return bool(COMMENTS_HEAD.match(line.text)) and len(words(_QUOTED_TITLE.sub("", line.text))) <= 8
 
 
 def is_teaser_head(line: Line, pattern: re.Pattern[str] = TEASER_HEAD) -> bool:

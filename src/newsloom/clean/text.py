@@ -13,9 +13,9 @@ from newsloom.clean.classifier import LineClassifier, default_classifier
 from newsloom.clean.kinds import is_edge_junk, removed_kind
 from newsloom.clean.lines import (
     COMMENT_LINE,
-    COMMENTS_HEAD,
     END_OF_STORY_HEAD,
     Line,
+    is_comments_head,
     is_prose,
     is_teaser_head,
     normalize_line,
@@ -78,7 +78,7 @@ def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
     many words after the heading as before it ("Read more" and "Recommended" also open in-article links).
     Nothing after the heading of the reader comments is body either, once an article stands above it."""
     for i, line in enumerate(lines):
-        comments = is_teaser_head(line, COMMENTS_HEAD)
+        comments = is_comments_head(line)
         if not (comments or is_teaser_head(line, END_OF_STORY_HEAD)) or not any(keep[:i]):
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
@@ -196,7 +196,7 @@ def _clean_lines(
     first, last = (body_idx[0], body_idx[-1]) if body_idx else (len(lines), -1)
     teaser_from = next((i for i, ln in enumerate(lines) if i > first and is_teaser_head(ln, END_OF_STORY_HEAD)),
                        len(lines))
-    comments_from = next((i for i, ln in enumerate(lines) if i > last and is_teaser_head(ln, COMMENTS_HEAD)),
+    comments_from = next((i for i, ln in enumerate(lines) if i > last and is_comments_head(ln)),
                          len(lines))
     removed = [
         RemovedLine(
