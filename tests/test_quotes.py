@@ -7,7 +7,7 @@ import re
 import pytest
 
 from newsloom.nlp import find_quotes
-from newsloom.nlp.quotes import quotation_spans
+from newsloom.nlp.marks import quotation_spans
 from tests.conftest import SAMPLE, needs_shared, run_cli
 
 STORY = (
@@ -1144,8 +1144,9 @@ def test_a_verb_outside_the_speech_list_after_a_quotation_when_the_cue_model_tak
 def test_the_words_before_a_quotation_name_its_verb_and_speaker():
     # what extract_quotes falls back on when the parse hangs the verb on the quotation's clause with no
     # subject ('…, Hillary shot back, “I suppose …”' parsed with "shot" a complement of "suppose")
+    from newsloom.nlp.marks import quotation_token_spans
     from newsloom.nlp.model import load_nlp
-    from newsloom.nlp.quotes import _attribution_before_quotation, _paragraph_index, quotation_token_spans
+    from newsloom.nlp.quotes import _attribution_before_quotation, _paragraph_index
 
     doc = load_nlp()("After the mayor mocked the union at a rally, Okafor then replied, “I suppose I could have "
                      "stayed home, but I chose to run this port.” Reporters left, and she said, “No.”")

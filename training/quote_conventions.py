@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import cues as cue_module  # noqa: E402
-from newsloom.nlp.quotes import SPEECH_LEMMAS, extract_quotes, quotation_spans  # noqa: E402
+from newsloom.nlp.marks import quotation_spans  # noqa: E402
+from newsloom.nlp.quotes import SPEECH_LEMMAS, extract_quotes  # noqa: E402
 from quotes import jaccard, outer, tokens  # noqa: E402 - bench/quotes.py: the benchmark's own span measures
 from train_cue_lexicon import parsed_train  # noqa: E402
 

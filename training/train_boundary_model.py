@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import boundaries  # noqa: E402
-from newsloom.nlp.quotes import extract_quotes, quotation_token_spans  # noqa: E402
+from newsloom.nlp.marks import quotation_token_spans  # noqa: E402
+from newsloom.nlp.quotes import extract_quotes  # noqa: E402
 from newsloom.nlp.refined import content_items  # noqa: E402
 from quotes import outer, prediction, score  # noqa: E402
 from train_cue_lexicon import parsed_train  # noqa: E402

@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.evaluation.polnear import trim_span  # noqa: E402
 from newsloom.nlp import cue_extent  # noqa: E402
 from newsloom.nlp.boundaries import Columns  # noqa: E402
-from newsloom.nlp.quotes import extract_quotes, quotation_token_spans  # noqa: E402
+from newsloom.nlp.marks import quotation_token_spans  # noqa: E402
+from newsloom.nlp.quotes import extract_quotes  # noqa: E402
 from newsloom.nlp.refined import cue_items  # noqa: E402
 from quotes import outer  # noqa: E402
 from train_boundary_model import (  # noqa: E402

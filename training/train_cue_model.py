@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 from newsloom.nlp import cues as cue_module  # noqa: E402
 from newsloom.nlp import quotes as quote_module  # noqa: E402
-from newsloom.nlp.quotes import SPEECH_LEMMAS, quotation_spans  # noqa: E402
+from newsloom.nlp.marks import quotation_spans  # noqa: E402
+from newsloom.nlp.quotes import SPEECH_LEMMAS  # noqa: E402
 from quotes import prediction  # noqa: E402
 from train_cue_lexicon import count, parsed_train  # noqa: E402
 

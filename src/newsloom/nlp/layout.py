@@ -17,7 +17,8 @@ import re
 from spacy.tokens import Doc
 
 from newsloom.actors.names import strip_possessive
-from newsloom.nlp.quotes import Quote, Speaker, TextSpan, quotation_spans
+from newsloom.nlp.marks import quotation_spans
+from newsloom.nlp.quotes import Quote, Speaker, TextSpan
 
 _SAYS_LAST = re.compile(
     r"^(?P<content>.{8,}?),\s*(?P<cue>says|said|warns|claims|tells|insists|admits|vows|urges)\s+"

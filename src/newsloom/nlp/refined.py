@@ -16,7 +16,8 @@ from newsloom.nlp.boundaries import Columns
 from newsloom.nlp.cue_extent import CueExtentModel
 
 # (this module extends quotes.py, as continuation.py and layout.py do)
-from newsloom.nlp.quotes import Quote, _balanced_marks, _span, _token_bounds, trim_tokens
+from newsloom.nlp.marks import balanced_marks, token_bounds
+from newsloom.nlp.quotes import Quote, _span, trim_tokens
 
 
 def content_items(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int, str, tuple[int, int] | None]]:
@@ -24,9 +25,9 @@ def content_items(doc: Doc, quotes: list[Quote]) -> list[tuple[int, int, str, tu
     do not align), its kind and its cue's token bounds."""
     items = []
     for quote in quotes:
-        bounds = _token_bounds(doc, quote.start, quote.end)
+        bounds = token_bounds(doc, quote.start, quote.end)
         start, end = trim_tokens(doc, *bounds) if bounds else (0, 0)
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        cue = token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
         items.append((start, end, quote.kind, cue))
     return items
 
@@ -36,8 +37,8 @@ def cue_items(doc: Doc, quotes: list[Quote]) -> list[tuple[tuple[int, int], tupl
     or None for a quote without a cue."""
     items = []
     for quote in quotes:
-        cue = _token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
-        content = _token_bounds(doc, quote.start, quote.end)
+        cue = token_bounds(doc, quote.cue.start, quote.cue.end) if quote.cue else None
+        content = token_bounds(doc, quote.start, quote.end)
         items.append((cue, trim_tokens(doc, *content)) if cue is not None and content is not None else None)
     return items
 
@@ -77,7 +78,7 @@ def with_refined_contents(doc: Doc, quotes: list[Quote], items: list[tuple[int, 
         if (lo, hi) == (start, end):
             out.append(quote)
             continue
-        lo, hi = _balanced_marks(doc, lo, hi)
+        lo, hi = balanced_marks(doc, lo, hi)
         content = doc[lo:hi]
         quoted = [q for q in quote.quoted if q.start >= content.start_char and q.end <= content.end_char]
         out.append(replace(quote, text=content.text, start=content.start_char, end=content.end_char,

@@ -19,6 +19,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from newsloom.nlp.marks import token_bounds
+
 # (this module extends quotes.py, as continuation.py and layout.py do: it builds quotes with its own helpers)
 from newsloom.nlp.quotes import (
     Quote,
@@ -27,7 +29,6 @@ from newsloom.nlp.quotes import (
     _make_quote,
     _source_bounds,
     _subject,
-    _token_bounds,
     cue_kind,
 )
 from newsloom.nlp.span_tagger import TaggedSpan, Tagging
@@ -118,7 +119,7 @@ def tagged_quotes(doc: Doc, quotes: list[Quote], tagging: Tagging, marks: list[t
         if cue is None:
             continue
         source = _nearest(sources, (cue.start, cue.end), SOURCE_REACH, text, outside=where)
-        bounds = [_token_bounds(doc, s.start, s.end) if s else None for s in (content, cue, source)]
+        bounds = [token_bounds(doc, s.start, s.end) if s else None for s in (content, cue, source)]
         if bounds[0] is None or bounds[1] is None:
             continue
         if bounds[2] is None:
