@@ -1144,22 +1144,23 @@ def test_a_verb_outside_the_speech_list_after_a_quotation_when_the_cue_model_tak
 def test_the_words_before_a_quotation_name_its_verb_and_speaker():
     # what extract_quotes falls back on when the parse hangs the verb on the quotation's clause with no
     # subject ('…, Hillary shot back, “I suppose …”' parsed with "shot" a complement of "suppose")
+    from newsloom.nlp.adjacent import attribution_before_quotation
     from newsloom.nlp.marks import quotation_token_spans
     from newsloom.nlp.model import load_nlp
-    from newsloom.nlp.quotes import _attribution_before_quotation, _paragraph_index
+    from newsloom.nlp.quotes import _paragraph_index
 
     doc = load_nlp()("After the mayor mocked the union at a rally, Okafor then replied, “I suppose I could have "
                      "stayed home, but I chose to run this port.” Reporters left, and she said, “No.”")
     paragraph = _paragraph_index(doc)
     (ms, me), (ns, ne) = quotation_token_spans(doc)
-    cand = _attribution_before_quotation(doc, ms, me, paragraph, model_cues=None)
+    cand = attribution_before_quotation(doc, ms, me, paragraph, model_cues=None)
     assert doc[cand.cue[0] : cand.cue[1]].text == "replied" and doc[cand.source[0] : cand.source[1]].text == "Okafor"
     assert cand.content == (ms, me)
-    assert _attribution_before_quotation(doc, ns, ne, paragraph, model_cues=None) is None  # one word: no sentence
+    assert attribution_before_quotation(doc, ns, ne, paragraph, model_cues=None) is None  # one word: no sentence
     # not across a line break: the comma ends another paragraph
     doc = load_nlp()("Okafor then replied,\n\n“I suppose I could have stayed home, but I chose to run this port.”")
     [(ms, me)] = quotation_token_spans(doc)
-    assert _attribution_before_quotation(doc, ms, me, _paragraph_index(doc), model_cues=None) is None
+    assert attribution_before_quotation(doc, ms, me, _paragraph_index(doc), model_cues=None) is None
 
 
 def test_a_quotation_after_a_preposition_is_a_name_not_the_next_attributions_statement():

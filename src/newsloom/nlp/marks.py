@@ -12,6 +12,8 @@ import re
 
 from spacy.tokens import Doc
 
+from newsloom.nlp.cues import QUOTATION_MARKS
+
 #: opening mark -> the marks that close it; scraped text mixes straight and curly ones ("…,” said X)
 _OPEN_CLOSE = {"“": "”\"", '"': '"”', "«": "»", "„": "“"}
 _SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))‘")
@@ -147,3 +149,11 @@ def _mark_just_after(doc: Doc, end: int, marks: str) -> int | None:
 
 #: a right single mark that closes a quotation: not between two letters ("don’t")
 _CLOSING_SINGLE = re.compile(r"’(?!\w)")
+
+
+def before_marks(doc: Doc, i: int, floor: int = -1) -> int:
+    """The index of the last token at or before ``i`` that is no quotation mark (``floor`` if none is above
+    it)."""
+    while i > floor and doc[i].text in QUOTATION_MARKS:
+        i -= 1
+    return i
