@@ -2,14 +2,15 @@
 
 Three sources of evidence, combined per article:
 
-1. quotation marks (“ ” " " ‘ ’ « »), paired per paragraph, with quotes running over several paragraphs;
+1. quotation marks (“ ” " " ‘ ’ « »), paired per paragraph, with quotes running over several paragraphs
+   (:mod:`newsloom.nlp.marks`);
 2. cue verbs from a speech lexicon over the dependency parse: the cue's subject is the source, its clausal
    complement (or the clause it is attached to, for "…, a U.N. official said") is the content, and
    "according to X" / "X quoted Y as saying" / "…, Reuters reported" have their own shapes;
 3. adjacency: a quotation with no cue in its own clause takes the cue right after it (", he said") or right
-   before it ("said: “…”"), and the second half of a split quote goes on with the first
-   (:mod:`newsloom.nlp.continuation`); headlines, transcript lines and signed quotations have their own
-   shapes (:mod:`newsloom.nlp.layout`).
+   before it ("said: “…”") (:mod:`newsloom.nlp.adjacent`), and the second half of a split quote goes on with
+   the first (:mod:`newsloom.nlp.continuation`); headlines, transcript lines and signed quotations have their
+   own shapes (:mod:`newsloom.nlp.layout`).
 
 Speakers are resolved in :mod:`newsloom.nlp.speakers`. Everything is a pure function of one parsed ``Doc``.
 """
