@@ -343,14 +343,14 @@ def test_an_ambiguous_numeric_date_in_the_container_is_read_the_way_the_page_wri
 def test_a_lone_paragraph_is_the_body_when_the_model_keeps_only_a_sidebar():
     from newsloom.clean.lines import split_lines
 
-    archive = [f"{month} ({n})" for n, month in enumerate(["Novembro", "Outubro", "Setembro", "Agosto"] * 10, start=3)]
-    paragraph = ("A equipe do serviço de atendimento registrou nesta manhã o arrombamento de dois dos cinco "
-                 "automóveis da unidade, e a polícia foi até o local.")
-    lines = split_lines("\n".join([*archive, "Serviço registra arrombamento em veículos", paragraph, "Voltar"]))
+    archive = [f"{month} ({n})" for n, month in enumerate(["November", "October", "September", "August"] * 10, start=3)]
+    paragraph = ("Two of the harbour authority's five patrol boats were broken into overnight, their batteries taken, "
+                 "and the morning's inspections have been moved to the afternoon.")
+    lines = split_lines("\n".join([*archive, "Harbour patrol boats broken into", paragraph, "Back"]))
     # the model's probabilities: the archive looks like body to it, the lone paragraph does not
     probabilities = np.array([0.6] * len(archive) + [0.6, 0.17, 0.01])
     assert clean_plain_text("", lines=lines, probabilities=probabilities).body == paragraph
     # on a page with no prose anywhere, what the model kept is not thrown away
-    listing = split_lines("\n".join([*archive, "Calendário: 1a etapa em 10 de março", "Voltar"]))
+    listing = split_lines("\n".join([*archive, "Regatta calendar: first race on 10 March", "Back"]))
     probabilities = np.array([0.6] * len(archive) + [0.9, 0.01])
-    assert "1a etapa em 10 de março" in clean_plain_text("", lines=listing, probabilities=probabilities).body
+    assert "first race on 10 March" in clean_plain_text("", lines=listing, probabilities=probabilities).body
