@@ -130,6 +130,8 @@ COMMENT_LINE = re.compile(
 )
 
 
+#: words a heading may have (teaser and comments headings alike)
+HEADING_MAX_WORDS = 8
 #: the title a comments heading repeats ('10 thoughts on “Business Focus: It’s Why Some People …”')
 _QUOTED_TITLE = re.compile(r"\s+(?:on|to)\s+[“\"'‘].*$", re.I)
 
@@ -137,12 +139,12 @@ _QUOTED_TITLE = re.compile(r"\s+(?:on|to)\s+[“\"'‘].*$", re.I)
 def is_comments_head(line: Line) -> bool:
     """A short heading that opens the reader comments; the story's title it may repeat does not count
     against its length."""
-    return bool(COMMENTS_HEAD.match(line.text)) and len(words(_QUOTED_TITLE.sub("", line.text))) <= 8
+    return bool(COMMENTS_HEAD.match(line.text)) and len(words(_QUOTED_TITLE.sub("", line.text))) <= HEADING_MAX_WORDS
 
 
 def is_teaser_head(line: Line, pattern: re.Pattern[str] = TEASER_HEAD) -> bool:
     """A short heading that opens a block of other stories ("Previous Story", "Latest from …", "Related")."""
-    return bool(pattern.match(line.text)) and len(words(line.text)) <= 8
+    return bool(pattern.match(line.text)) and len(words(line.text)) <= HEADING_MAX_WORDS
 
 
 def normalize_line(text: str) -> str:

@@ -115,13 +115,22 @@ def drop_repeated_standfirst(lines: Sequence[Line], keep: list[bool]) -> list[bo
     return keep
 
 
+def rescued_body(lines: Sequence[Line], keep: Sequence[bool], probs: np.ndarray) -> list[bool] | None:
+    """The body lines to keep instead of ``keep`` when ``keep`` holds no prose line, or None when it stands.
+    A page with prose still has a body then (:func:`rescue_lone_prose`); a page without any keeps what the
+    model kept — unless that is nothing, as before. Rescuing also when lines but no prose were kept (an archive
+    sidebar, "Março (192)", kept over a one-paragraph article): `training/line_rules_oof.py`, the "rescue"
+    rows."""
+    if any(k and is_prose(line) for k, line in zip(keep, lines)):
+        return None
+    rescued = rescue_lone_prose(lines, probs)
+    return rescued if any(rescued) or not any(keep) else None
+
+
 def rescue_lone_prose(lines: Sequence[Line], probs: np.ndarray) -> list[bool]:
-    """When the classifier keeps nothing, or no prose, a page that has prose still has a body: the run of
-    prose lines (blank lines between them allowed) around the most body-like one. This is the short brief — a
-    headline, a date and one paragraph — whose lone paragraph sits where footers and teasers usually are, or
-    under hundreds of lines of an archive sidebar ("Março (192)") that the model kept instead. (Out of fold,
-    738 train + tune pages, `training/line_rules_oof.py`: rescuing also when no prose is kept moved one page,
-    0 → 1.0, and no other; tune and test unchanged.)"""
+    """A page that has prose still has a body: the run of prose lines (blank lines between them allowed)
+    around the most body-like one. This is the short brief — a headline, a date and one paragraph — whose lone
+    paragraph sits where footers and teasers usually are, or under an archive sidebar the model kept instead."""
     keep = [False] * len(lines)
     prose = [i for i, line in enumerate(lines) if is_prose(line)]
     if not prose:
@@ -188,9 +197,9 @@ def _clean_lines(
     if meta.title_index is not None:
         keep[meta.title_index] = False
     keep = drop_repeated_standfirst(lines, keep)
-    if not any(k and is_prose(line) for k, line in zip(keep, lines)) and (
-            not any(keep) or any(is_prose(line) for line in lines)):
-        keep = rescue_lone_prose(lines, probs)
+    rescued = rescued_body(lines, keep, probs)
+    if rescued is not None:
+        keep = rescued
         # read again: the headline is looked for above the body, and there was none the first time
         meta = extract_metadata(lines, keep, corpus_repeat)
         if meta.title_index is not None:

@@ -45,9 +45,10 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                     # goes on in the next paragraph, or the mark is a stray: a scraper's leftover at a
                     # paragraph's start ('"Trump walked onto the stage, chanting “U-S-A!”'), or doubled
                     # ('"“You don’t win the nomination …,” Rubio responded …"')
-                    j = -1 if para[i + 1] == "“" else para.find('"', j + 1)
-                    if j < 0 and (para[i + 1] == "“" or not _next_paragraph_opens(paragraphs, index, ch)):
-                        i += 1
+                    doubled = para[i + 1] == "“"
+                    j = -1 if doubled else para.find('"', j + 1)
+                    if j < 0 and (doubled or not _next_paragraph_opens(paragraphs, index, ch)):
+                        i += 1  # the stray: read on from the next character
                         continue
                 if j < 0:
                     # open to the end of the paragraph: a long quote continued in the next one, or an error
