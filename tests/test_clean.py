@@ -354,3 +354,23 @@ def test_a_lone_paragraph_is_the_body_when_the_model_keeps_only_a_sidebar():
     listing = split_lines("\n".join([*archive, "Regatta calendar: first race on 10 March", "Back"]))
     probabilities = np.array([0.6] * len(archive) + [0.9, 0.01])
     assert "first race on 10 March" in clean_plain_text("", lines=listing, probabilities=probabilities).body
+
+
+def test_a_list_of_other_headlines_kept_above_the_article_is_not_its_opening():
+    from newsloom.clean.lines import split_lines
+
+    rail = ["Ferry fares to rise again in spring", "Council votes down the new bus lanes",
+            "What the drought means for farmers", "Five walks to try before winter",
+            "Why the old mill is for sale"]
+    article = ["The harbour authority confirmed on Tuesday that two patrol boats were broken into overnight.",
+               "Inspections planned for the morning have been moved to the afternoon, a spokesperson said."]
+    lines = split_lines("\n".join([*rail, *article]))
+    # the model's probabilities: it takes the rail of headlines for body, as it does on such pages
+    probabilities = np.array([0.8] * len(rail) + [0.99, 0.99])
+    cleaned = clean_plain_text("", lines=lines, probabilities=probabilities)
+    assert cleaned.paragraphs == article
+    assert {r.kind for r in cleaned.removed if r.text in rail} <= {"teaser", "title"}
+    # a short kicker or dateline above the first paragraph is no such list and stays
+    lines = split_lines("\n".join(["BAAR, SWITZERLAND", *article]))
+    kept = clean_plain_text("", lines=lines, probabilities=np.array([0.8, 0.99, 0.99])).paragraphs
+    assert kept[-2:] == article
