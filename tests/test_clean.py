@@ -104,10 +104,27 @@ def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
         ("Updated November 11, 20228:23 PM ET Originally published November 9, 202211:01 AM ET",
          "2022-11-09T11:01:00"),
         ("Mar 27, 20255 mins", "2025-03-27"),  # the reading time glued to the year
+        # the year first, with slashes, dots or bullets: always year, month, day
+        ("Harbour Authority - 2025/4/29", "2025-04-29"),
+        ("Essay - Published: 2025.12.17 | shipping", "2025-12-17"),
+        ("2025•01•08", "2025-01-08"),
+        # a month named in another language is read in that language; numbers alone still month first
+        ("Por: Redacción on 04-ago-2021", "2021-08-04"),
+        ("Publicado el 12 de marzo de 2021", "2021-03-12"),
+        ("Mis à jour le 12 mars 2021", "2021-03-12"),
+        ("Veröffentlicht am 4. Mai 2021", "2021-05-04"),
+        ("Posted 07/08/2021", "2021-07-08"),
     ],
 )
 def test_date_stamps(stamp, published):
     assert clean_plain_text(page(stamp)).metadata.published == published
+
+
+def test_a_version_number_is_no_date():
+    from newsloom.clean.metadata import parse_date
+
+    assert parse_date("Release notes for version 2020.1.2.3") is None
+    assert parse_date("Mars rover update, 12 Mars 2021") == "2021-03-12"  # French, though "Mar" opens it
 
 
 def test_the_headline_above_its_standfirst_and_not_a_credit_line():

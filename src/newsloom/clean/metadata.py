@@ -37,16 +37,34 @@ _YEAR = r"(?:19|20)\d{2}"
 #: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM"),
 #: or a reading time ("Mar 27, 20255 mins")
 _YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2})|(?=\d{1,3}\s*min))"
+#: month names of the other languages whose outlets the benchmarks hold (es, pt, fr, de, it, nl), full and
+#: as their sites abbreviate them ("04-ago-2021"); English ones are in _MONTH
+_MONTH_OTHER = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+    r"|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro"
+    r"|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|januar|februar|märz|juni|juli|oktober|dezember"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|januari|februari|maart|mei|augustus"
+    r"|ene|abr|ago|dic|fev|set|out|dez|févr|avr|juil|déc|mär|okt|gen|mag|giu|lug|ott|mrt)\.?"
+)
 # Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "19-Dec-2025", "25.Jun.2019",
-# "2021-07-29", "07/29/2021".
+# "2021-07-29", "07/29/2021", "2025/4/29", "2025.12.17", "2025•01•08"; in other languages "12 de marzo de
+# 2021", "4. Mai 2021", "04-ago-2021".
 DATE_WITH_YEAR = re.compile(
     rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_YEAR_END}"
     rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}"
     rf"|\b{_DAY}[-.]{_MONTH}[-.]?{_YEAR}\b"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?\b"
-    rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b",
+    rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b"
+    rf"|\b{_YEAR}(?:/[01]?\d/|\.[01]?\d\.|•[01]?\d•)[0-3]?\d\b(?![/.•]?\d)"
+    rf"|\b{_DAY}\.?\s+(?:de\s+)?{_MONTH_OTHER},?\s+(?:de\s+)?{_YEAR}\b"
+    rf"|\b{_DAY}[-.]{_MONTH_OTHER}[-.]?{_YEAR}\b",
     re.I,
 )
+_YEAR_FIRST = re.compile(rf"^({_YEAR})[/.•]([01]?\d)[/.•]([0-3]?\d)$")
+_OTHER_LANGUAGES = ["es", "pt", "fr", "de", "it", "nl"]
+_ENGLISH_MONTH = re.compile(rf"\b{_MONTH}(?![^\W\d_])", re.I)  # "Mar" but not "marzo", "mars"
 _TIME = re.compile(r"\b([0-2]?\d)[:.]([0-5]\d)\s*([ap])\.?m\.?\b", re.I)
 _NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved\b", re.I)
 _UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
@@ -127,9 +145,18 @@ def parse_date(text: str) -> str | None:
     match = DATE_WITH_YEAR.search(text)
     if not match:
         return None
+    year_first = _YEAR_FIRST.match(match.group(0))
+    if year_first:  # "2025/4/29": always year, month, day, in any language; dateparser does not take "•"
+        try:
+            return date(*(int(part) for part in year_first.groups())).isoformat()
+        except ValueError:
+            return None
+    # numbers alone are read the English way (month first in "07/08/2021"); a month name of another
+    # language is read in that language
+    named_other = any(c.isalpha() for c in match.group(0)) and not _ENGLISH_MONTH.search(match.group(0))
     parsed = dateparser.parse(
         match.group(0),
-        languages=["en"],
+        languages=_OTHER_LANGUAGES if named_other else ["en"],
         settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
     )
     if parsed is None:
