@@ -114,10 +114,29 @@ def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
         ("Mis à jour le 12 mars 2021", "2021-03-12"),
         ("Veröffentlicht am 4. Mai 2021", "2021-05-04"),
         ("Posted 07/08/2021", "2021-07-08"),
+        ("By harbourdeskFebruary 16, 2026No Comments", "2026-02-16"),  # a handle glued before the month
+        # a stamp that opens a long line of categories
+        ("Posted on November 25, 2024 in Harbours, Shipping, Dredging, Fishing, Local Government, Environment, "
+         "Public Works, Ports and Waterways, Coastal Communities, Weather, Climate, Transport, Business, Tourism, "
+         "Heritage, Education, Sport", "2024-11-25"),
+        # a date inside a long sentence dates something else
+        ("The minister said that the talks, which began on 12 March 2021 between the two governments and their "
+         "allies, would resume after the elections in the spring and summer of next year", None),
     ],
 )
 def test_date_stamps(stamp, published):
     assert clean_plain_text(page(stamp)).metadata.published == published
+
+
+def test_a_standfirst_that_ends_in_its_byline_dates_the_page():
+    from newsloom.clean.lines import split_lines
+
+    standfirst = ("The authority's plan for the eastern channel is set to reshape the working life of the port, from "
+                  "its fishing crews to its ferries and the yards along the quay. By Lisa Marden on Dec. 19, 2025")
+    lines = split_lines(f"{HEADLINE}\n\n{standfirst}\n\n{BODY}")
+    # the model leaves the standfirst out of the body, as it does on such pages
+    probabilities = np.array([0.1 if ln.text in (HEADLINE, standfirst) else 0.99 for ln in lines])
+    assert clean_plain_text("", lines=lines, probabilities=probabilities).metadata.published == "2025-12-19"
 
 
 def test_a_version_number_is_no_date():

@@ -37,6 +37,8 @@ _YEAR = r"(?:19|20)\d{2}"
 #: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM"),
 #: or a reading time ("Mar 27, 20255 mins")
 _YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2})|(?=\d{1,3}\s*min))"
+#: where a month name starts: a word boundary, or a name glued on before it ("By thegrangehallFebruary 16, 2026")
+_MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 #: month names of the other languages whose outlets the benchmarks hold (es, pt, fr, de, it, nl), full and
 #: as their sites abbreviate them ("04-ago-2021"); English ones are in _MONTH
 _MONTH_OTHER = (
@@ -53,7 +55,7 @@ _MONTH_OTHER = (
 # 2021", "4. Mai 2021", "04-ago-2021".
 DATE_WITH_YEAR = re.compile(
     rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_YEAR_END}"
-    rf"|\b{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}"
+    rf"|{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}"
     rf"|\b{_DAY}[-.]{_MONTH}[-.]?{_YEAR}\b"
     rf"|\b{_YEAR}-[01]\d-[0-3]\d(?:[T ][0-2]\d:[0-5]\d(?::[0-5]\d)?(?:Z|[+-][0-2]\d:?[0-5]\d)?)?\b"
     rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b"
@@ -173,6 +175,11 @@ def parse_date(text: str) -> str | None:
     return date(parsed.year, parsed.month, parsed.day).isoformat()
 
 
+#: a long line still dates the page when its date comes within this many words of its start ("Posted on
+#: November 25, 2024 in College of Health Sciences, General, …") …
+STAMP_OPENING_WORDS = 3
+#: … or right after a byline at its end ("… beyond the U.S. and Canada. By Lisa Jennings on Dec. 19, 2025")
+_BYLINE_BEFORE = re.compile(r"\bBy\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*(?:on|,|\||-|–|—)?\s*$")
 _NOT_A_STAMP = re.compile(
     r"\b(?:sign up|register|join us|webinar|event|deadline|expires?|offer|sale|tickets?|book now|©)\b", re.I
 )
@@ -188,6 +195,20 @@ _DATE_TRUST = {
 }
 
 
+def stamp_in_long_line(text: str) -> str | None:
+    """The date stamp of a line of over 25 words: the date with what precedes it when it opens the line
+    (categories follow it) or closes a byline; None when the date sits inside a sentence, where it dates
+    something else."""
+    found = DATE_WITH_YEAR.search(text)
+    if not found:
+        return None
+    head = text[: found.start()]
+    byline = _BYLINE_BEFORE.search(head)
+    if byline:
+        return text[byline.start() : found.end() + 30]
+    return text[: found.end() + 30] if len(words(head)) <= STAMP_OPENING_WORDS else None
+
+
 def find_published(
     lines: Sequence[Line], candidates: Sequence[int], anchor: int, body_end: int
 ) -> tuple[str | None, list[int]]:
@@ -200,7 +221,9 @@ def find_published(
     found: list[tuple[int, int, int, str]] = []  # (trust, nearness, line, date)
     for i in sorted(candidates, key=lambda i: anchor - i if i < anchor else 1000 + i - anchor):
         text = lines[i].text
-        if len(words(text)) > 25 or _NOT_PUBLICATION.search(text) or _NOT_A_STAMP.search(text):
+        if len(words(text)) > 25:
+            text = stamp_in_long_line(text)
+        if not text or _NOT_PUBLICATION.search(text) or _NOT_A_STAMP.search(text):
             continue
         stamp = _ORIGINAL.search(text)
         # "Updated November 11, 2022 … Originally published November 9, 2022": the date after the stamp
