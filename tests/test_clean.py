@@ -41,6 +41,13 @@ def page(byline: str) -> str:
         ("Author\n\nIsa Shelton", ["Isa Shelton"]),  # the label on its own line, the name on the next
         ("Authors\n\nRegular Contributors", []),  # a menu
         ("Author\n\nRecent Posts", []),  # a menu heading under the label
+        # a name beside the page's date stamp, in the fields of a stamp line
+        ("Dakota Harlow July 3, 2025", ["Dakota Harlow"]),
+        ("Aaron Rimmel | Senior Writer | July 2, 2025", ["Aaron Rimmel"]),
+        ("Dec 26, 2025 • Mahua Dey in Harbour Affairs", ["Mahua Dey"]),
+        ("109 Comments | Jill Wagner | Last Updated: March 11, 2019", ["Jill Wagner"]),
+        ("Breaking News | May 2, 2025", []),
+        ("Released Wednesday, March 2, 2022", []),
     ],
 )
 def test_bylines(byline, authors):

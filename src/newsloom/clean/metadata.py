@@ -275,6 +275,12 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     said = _byline(lines, candidates)
     if said[0]:
         return said
+    # no word of the name may be a common word of the page ("Breaking News | May 2, 2025")
+    lower = {w for line in lines for w in words(line.text) if w.islower()}
+    beside = [(name, i) for i in stamps if (name := name_beside_date(lines[i].text))
+              and not any(w.lower() in lower for w in words(name))]
+    if beside:
+        return [beside[0][0]], [beside[0][1]]
     picked, features = author_candidates(lines, candidates, stamps, body, repeats)
     ranker = ranker or shipped_ranker("author")
     row = top_row(ranker.probabilities(features), ranker.threshold if threshold is None else threshold)
@@ -326,6 +332,35 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str]
         if names:
             return names, [i]
     return [], []
+
+
+#: the fields of a stamp line: "Aaron Ricadela | Senior Writer | July 2, 2025", "Dec 26, 2025 • Mahua Das"
+_STAMP_FIELDS = re.compile(r"\s*(?:[|•·∙⋅]|\s[-–—]\s)\s*")
+#: a stamp's own words beside its date ("Published:", "Last Updated:", "on") and the section after a name
+#: ("Mahua Das in Project Management")
+_STAMP_WORDS = re.compile(r"(?:\b(?:first\s+|last\s+)?(?:published|posted|updated|modified)(?:\s+on)?\s*:?|\bon)\s*$",
+                          re.I)
+_IN_SECTION = re.compile(r"\s+in\s+[A-Z][\w&' -]*$")
+#: words of a stamp that a capitalised field may hold and no name does ("Written By", "Released Wednesday",
+#: "Breaking News | May 2, 2025")
+_STAMP_NOT_NAME = re.compile(
+    r"\b(?:by|written|released|reviewed|edited|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|news|breaking|latest|live|top|stories|home|world|politics|business|sports?|opinion)\b", re.I)
+
+
+def name_beside_date(text: str) -> str | None:
+    """The person named beside a date in a short stamp line, or None: "Dakota Hebert July 3, 2025", "Aaron
+    Ricadela | Senior Writer | July 2, 2025", "Dec 26, 2025 • Mahua Das in Project Management"."""
+    if len(words(text)) > 12 or not DATE_WITH_YEAR.search(text):
+        return None
+    names = []
+    for piece in DATE_WITH_YEAR.split(text):
+        for part in _STAMP_FIELDS.split(piece):
+            name = _IN_SECTION.sub("", _STAMP_WORDS.sub("", part.strip())).strip(" ,.;:")
+            if (name and _bare_name(name) and not _ROLE_ONLY.match(name) and not _TITLE_PIECE.search(name)
+                    and not _STAMP_NOT_NAME.search(name)):
+                names.append(name)
+    return names[0] if len(names) == 1 else None
 
 
 #: words of menus that look like names ("Recent Posts", "Find Jobs") but may well stand in a headline
