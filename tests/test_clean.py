@@ -135,6 +135,26 @@ def test_date_stamps(stamp, published):
     assert clean_plain_text(page(stamp)).metadata.published == published
 
 
+@pytest.mark.parametrize(
+    ("above", "below", "published"),
+    [
+        # a byline's date stamps the article, as a "Published" line does; a teaser's stamp below does not win
+        ("By Rhea Tomlin • 20 Dec 2025", "Published on May 02, 2024 07:44 PM IST", "2025-12-20"),
+        # "Last published" is an update, not the original
+        ("Dec 30, 2013", "Last published Apr 8, 2024", "2013-12-30"),
+        # "Source: TODAY" names a programme; it is no "Today:" banner
+        ("Updated Dec. 23, 2024, 1:24 PM EST / Source: TODAY", "Updated Dec. 19, 2025", "2024-12-23T13:24:00"),
+    ],
+)
+def test_which_stamp_dates_the_page(above, below, published):
+    from newsloom.clean.lines import split_lines
+
+    lines = split_lines(f"{HEADLINE}\n\n{above}\n\n{BODY}\n\n{below}\n\nShare this article\n")
+    # the model keeps the four paragraphs and nothing else, as it does on such pages
+    probabilities = np.array([0.99 if ln.text in BODY.split("\n\n") else 0.05 for ln in lines])
+    assert clean_plain_text("", lines=lines, probabilities=probabilities).metadata.published == published
+
+
 def test_a_standfirst_that_ends_in_its_byline_dates_the_page():
     from newsloom.clean.lines import split_lines
 

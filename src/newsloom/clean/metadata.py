@@ -68,9 +68,13 @@ _YEAR_FIRST = re.compile(rf"^({_YEAR})[/.•]([01]?\d)[/.•]([0-3]?\d)$")
 _OTHER_LANGUAGES = ["es", "pt", "fr", "de", "it", "nl"]
 _ENGLISH_MONTH = re.compile(rf"\b{_MONTH}(?![^\W\d_])", re.I)  # "Mar" but not "marzo", "mars"
 _TIME = re.compile(r"\b([0-2]?\d)[:.]([0-5]\d)\s*([ap])\.?m\.?\b", re.I)
-_NOT_PUBLICATION = re.compile(r"\btoday\b|©|\bcopyright\b|\ball rights reserved\b", re.I)
-_UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited)\b", re.I)
-_ORIGINAL = re.compile(r"\b(?:published|posted|first published|created|released)\b", re.I)
+#: lines whose date is no publication date: a "Today: 11 March 2025" banner ("Today is …", "Today's date"),
+#: a © or copyright notice; "Source: TODAY", a programme's name, is no banner
+_NOT_PUBLICATION = re.compile(
+    r"^\W*today\b|\btoday(?:\s*:|'s\b|\s+is\b)|©|\bcopyright\b|\ball rights reserved\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|last edited|edited|last published|republished)\b", re.I)
+#: a stamp of the original: "Published", "Posted" … but "Last published" and "Republished" are updates
+_ORIGINAL = re.compile(r"\b(?<!last )(?:published|posted|first published|created|released)\b", re.I)
 
 BYLINE_BY = re.compile(
     r"^\s*(?:(?:(?:written|posted|words|story|reported|text|guide|review|article|analysis)\s+)?by(?:\s*[:\s]|(?-i:(?=[A-Z])))"
@@ -231,7 +235,7 @@ def find_published(
         if value is None:
             continue
         update = _UPDATED.search(text)
-        if stamp:
+        if stamp or (BYLINE_BY.match(text) and not update):  # "By Randy Thompson • 20 Dec 2025" stamps it too
             kind = "published"
         elif update and DATE_WITH_YEAR.search(text).start() > update.start():
             kind = "updated"  # "April 26, 2024 Updated on: October 28, 2024" dates the original
