@@ -279,12 +279,11 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     said = _byline(lines, candidates)
     if said[0]:
         return said
-    # no word of the name may be a common word of the page ("Breaking News | May 2, 2025")
-    lower = {w for line in lines for w in words(line.text) if w.islower()}
-    beside = [(name, i) for i in stamps if (name := name_beside_date(lines[i].text))
-              and not any(w.lower() in lower for w in words(name))]
-    if beside:
-        return [beside[0][0]], [beside[0][1]]
+    for i in stamps:
+        name = name_beside_date(lines[i].text)
+        # no word of the name may be a common word of the page ("Breaking News | May 2, 2025")
+        if name and not {w.lower() for w in words(name)} & _lower_case_words(lines):
+            return [name], [i]
     picked, features = author_candidates(lines, candidates, stamps, body, repeats)
     ranker = ranker or shipped_ranker("author")
     row = top_row(ranker.probabilities(features), ranker.threshold if threshold is None else threshold)
@@ -350,6 +349,11 @@ _IN_SECTION = re.compile(r"\s+in\s+[A-Z][\w&' -]*$")
 _STAMP_NOT_NAME = re.compile(
     r"\b(?:by|written|released|reviewed|edited|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|news|breaking|latest|live|top|stories|home|world|politics|business|sports?|opinion)\b", re.I)
+
+
+def _lower_case_words(lines: Sequence[Line]) -> set[str]:
+    """Every word of the page that occurs in lower case somewhere: its common words, which no name is."""
+    return {w for line in lines for w in words(line.text) if w.islower()}
 
 
 def name_beside_date(text: str) -> str | None:
@@ -418,7 +422,7 @@ def author_candidates(lines: Sequence[Line], candidates: Sequence[int], stamps: 
     folded_lines = [line.text.strip().casefold() for line in lines]
     # every word of the page that occurs in lower case somewhere: "Get Started", "Travel Tips" and "Our
     # Services" are common words of their page; a person's name is not
-    lower = {w for line in lines for w in words(line.text) if w.islower()}
+    lower = _lower_case_words(lines)
     dates = [i for i, line in enumerate(lines) if DATE_WITH_YEAR.search(line.text)] if not stamps else list(stamps)
     kept = set(body)
     rows = []

@@ -108,15 +108,13 @@ def trim_edges(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
 #: shape, 0.9270 (WCXB down: list-shaped articles, a training plan or product facts, lose their opening).
 HEADLINE_LIST_MIN = 4
 HEADLINE_LIST_SHARE = 0.8
+_SENTENCE_MARKS = frozenset(".!?…:;")
 
 
 def is_headline_like(line: Line) -> bool:
     """A line shaped like a headline: 3–15 words, a capital first, no sentence end."""
     text = line.text
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
-
-
-_SENTENCE_MARKS = frozenset(".!?…:;")
 
 
 def drop_headline_list(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
