@@ -166,6 +166,29 @@ def test_a_standfirst_that_ends_in_its_byline_dates_the_page():
     assert clean_plain_text("", lines=lines, probabilities=probabilities).metadata.published == "2025-12-19"
 
 
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Harbour dredging plan approved after long delay | Opinion", "Harbour dredging plan approved after long delay"),
+        ("Best harbour walks of 2025 – Coast Weekly", "Best harbour walks of 2025"),
+        ("Dredging the eastern channel, part two / Dec 2025", "Dredging the eastern channel, part two"),
+        # a long tail is part of the headline, and a short headline keeps its tail
+        ("Harbour plan approved - what the new channel means for fishing crews and ferries",
+         "Harbour plan approved - what the new channel means for fishing crews and ferries"),
+        ("AC - DC", "AC - DC"),
+    ],
+)
+def test_a_headline_loses_the_short_tail_a_site_adds(line, headline):
+    from newsloom.clean.metadata import headline_text
+
+    assert headline_text(line) == headline
+
+
+def test_the_title_read_from_a_page_is_its_headline_without_the_sites_tail():
+    text = f"{HEADLINE} | Coast Weekly\n\nMay 6, 2025\n\n{BODY}\n\nShare this article\n"
+    assert clean_plain_text(text).metadata.title == HEADLINE
+
+
 def test_a_version_number_is_no_date():
     from newsloom.clean.metadata import parse_date
 
