@@ -41,6 +41,11 @@ def page(byline: str) -> str:
         ("Author\n\nIsa Shelton", ["Isa Shelton"]),  # the label on its own line, the name on the next
         ("Authors\n\nRegular Contributors", []),  # a menu
         ("Author\n\nRecent Posts", []),  # a menu heading under the label
+        # a team signs it; a role alone does not; a reading time is no part of the name
+        ("By the Harbour Team 2–3 minutes", ["Harbour Team"]),
+        ("by Marketing Team", ["Marketing Team"]),
+        ("By Staff Writer", []),
+        ("By Jane Holt 4 minutes", ["Jane Holt"]),
         # a name beside the page's date stamp, in the fields of a stamp line
         ("Dakota Harlow July 3, 2025", ["Dakota Harlow"]),
         ("Aaron Rimmel | Senior Writer | July 2, 2025", ["Aaron Rimmel"]),

@@ -91,8 +91,8 @@ _EXPLICIT_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,4}$")
 #: what follows the names in a byline field: a date or place after a separator, an update stamp, a comment count
 _BYLINE_TAIL = re.compile(
     r"\s+(?:on|at|\||-|–|—|•|·|⋅|∙)\s+.*$"
-    # "By Jeff Cobb. Last Updated on …", "Posted by John Scalzi 59 Comments"
-    r"|(?i:[.,]?\s+(?:last\s+)?updated\b.*$|\s+\d+\s+comments?\b.*$)"
+    # "By Jeff Cobb. Last Updated on …", "Posted by John Scalzi 59 Comments", "By … Team 2–3 minutes"
+    r"|(?i:[.,]?\s+(?:last\s+)?updated\b.*$|\s+\d+\s+comments?\b.*$|\s+\d+(?:\s*[-–]\s*\d+)?\s+min(?:ute)?s?\b.*$)"
 )
 #: a line that only labels the byline on the line after it ("Author" / "Isaiah Shelton")
 #: ("Authors" alone is a menu item: "Authors" / "Regular Contributors")
@@ -246,9 +246,16 @@ def find_published(
     return (found[0][3], [i for _, _, i, _ in found]) if found else (None, [])
 
 
+#: a team or staff that signs a byline: one to three capitalised words, then Team, Staff, Desk or Newsroom
+_TEAM = re.compile(r"^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:Team|Staff|Desk|Newsroom)$")
+_THE_TEAM = re.compile(r"^the\s+(?=(?:[A-Z][\w&.'’-]*\s+){1,3}(?:Team|Staff|Desk|Newsroom)\b)")
+
+
 def _clean_author(name: str, explicit: bool = False) -> str | None:
     """A name from a byline field, or None. ``explicit``: the line said "By", so one-word names count."""
     name = re.sub(r"^(?:by|written by|words by)\s+", "", name.strip(" ,.;:|-–—"), flags=re.I).strip()
+    if explicit and _TEAM.match(name):  # "By Marketing Team", "By the Lavazza Team": a team signs it
+        return name
     if not name or _ROLE_ONLY.match(name) and not _DESK.match(name):
         return None
     if _DESK.match(name) or _NAME.match(name):
@@ -313,6 +320,7 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str]
             continue
         # "By clicking Continue you agree …", "Browse by industry": a byline names someone right after "By"
         # (a lower-case handle only in a short line or before a date: "by jsteinhardt", "By infuy | May 2")
+        field = _THE_TEAM.sub("", field)  # "By the Lavazza Team": a team, named right after "the"
         tokens = field.split()
         handle = tokens[0] if tokens else ""
         if by and field[:1].islower() and not (_HANDLE.match(handle) and (
