@@ -127,6 +127,7 @@ def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
         ("Veröffentlicht am 4. Mai 2021", "2021-05-04"),
         ("Posted 07/08/2021", "2021-07-08"),
         ("By harbourdeskFebruary 16, 2026No Comments", "2026-02-16"),  # a handle glued before the month
+        ("GARDEN NOTESannette hollisJune 17, 2021garden, pest control", "2021-06-17"),  # tags glued after the year
         # a stamp that opens a long line of categories
         ("Posted on November 25, 2024 in Harbours, Shipping, Dredging, Fishing, Local Government, Environment, "
          "Public Works, Ports and Waterways, Coastal Communities, Weather, Climate, Transport, Business, Tourism, "

@@ -34,9 +34,9 @@ _MONTH = (
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20)\d{2}"
-#: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM"),
-#: or a reading time ("Mar 27, 20255 mins")
-_YEAR_END = r"(?:\b|(?-i:(?=[A-Z]))|(?=\d{1,2}:\d{2})|(?=\d{1,3}\s*min))"
+#: where a year ends: a word boundary, or a field glued on by the scraper ("2020November 12", "20236:01 PM",
+#: "June 17, 2021garden, pest control"), or a reading time ("Mar 27, 20255 mins")
+_YEAR_END = r"(?:\b|(?-i:(?=[A-Z]|[a-z]{3}))|(?=\d{1,2}:\d{2})|(?=\d{1,3}\s*min))"
 #: where a month name starts: a word boundary, or a name glued on before it ("By thegrangehallFebruary 16, 2026")
 _MONTH_START = r"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))"
 #: month names of the other languages whose outlets the benchmarks hold (es, pt, fr, de, it, nl), full and
