@@ -195,6 +195,20 @@ def test_the_title_read_from_a_page_is_its_headline_without_the_sites_tail():
     assert clean_plain_text(text).metadata.title == HEADLINE
 
 
+@pytest.mark.parametrize(
+    ("elsewhere", "published"),
+    [
+        ("Harbour board meeting, 3 October 2023", "2023-10-03"),  # the same date with its month named
+        ("Earlier: 25/09/2023 and 19/02/2023", "2023-10-03"),  # the page's numeric dates put the day first
+        ("Earlier: 09/25/2023", "2023-03-10"),  # … or the month first: the usual reading stands
+        ("", "2023-03-10"),  # nothing says otherwise
+    ],
+)
+def test_an_ambiguous_numeric_date_is_read_the_way_the_page_writes_dates(elsewhere, published):
+    text = f"{HEADLINE}\n\n03/10/2023\n\n{BODY}\n\nShare this article\n\n{elsewhere}\n"
+    assert clean_plain_text(text).metadata.published == published
+
+
 def test_a_version_number_is_no_date():
     from newsloom.clean.metadata import parse_date
 

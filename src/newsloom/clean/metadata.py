@@ -243,7 +243,38 @@ def find_published(
             kind = "plain"
         found.append((_DATE_TRUST[kind, i > body_end], len(found), i, value))
     found.sort()
-    return (found[0][3], [i for _, _, i, _ in found]) if found else (None, [])
+    if not found:
+        return None, []
+    return read_as_the_page_writes(found[0][3], lines[found[0][2]].text, lines), [i for _, _, i, _ in found]
+
+
+_NUMERIC_DAY_MONTH = re.compile(rf"\b([0-3]?\d)[/.]([01]?\d)[/.]({_YEAR})\b")
+
+
+def read_as_the_page_writes(value: str, text: str, lines: Sequence[Line]) -> str:
+    """``value``, read from ``text``, read again day first when its date is ambiguous ("03/10/2023": 3 October
+    or 10 March) and the page itself says the day comes first: it writes that same date with the month named
+    ("3 October 2023"), or writes other numeric dates whose first number is over 12 and none whose second is."""
+    numeric = _NUMERIC_DAY_MONTH.search(text)
+    if not numeric or DATE_WITH_YEAR.search(text).start() != numeric.start():
+        return value
+    first, second, year = (int(g) for g in numeric.groups())
+    if not (first <= 12 and second <= 12 and first != second) or value[:10] != date(year, first, second).isoformat():
+        return value
+    day_first = date(year, second, first).isoformat()
+    named = numbers_day_first = numbers_month_first = 0
+    for line in lines:
+        for match in DATE_WITH_YEAR.finditer(line.text):
+            written = match.group(0)
+            pair = _NUMERIC_DAY_MONTH.fullmatch(written)
+            if pair:
+                numbers_day_first += int(pair.group(1)) > 12
+                numbers_month_first += int(pair.group(2)) > 12
+            elif any(c.isalpha() for c in written) and parse_date(written) == day_first:
+                named += 1
+    if named or (numbers_day_first and not numbers_month_first):
+        return day_first + value[10:]
+    return value
 
 
 #: a team or staff that signs a byline: one to three capitalised words, then Team, Staff, Desk or Newsroom
