@@ -110,10 +110,10 @@ def main() -> None:
     table.add_row("the lone-prose rescue only when nothing is kept (before)", score())
     text_module.rescued_body = shipped_rescue
     # the headline list above the article (session of 2026-12-04, fourth)
-    shipped_list, shipped_min = text_module.drop_headline_list, text_module.HEADLINE_LIST_MIN
-    text_module.drop_headline_list = lambda lines, keep: keep
+    shipped_list, shipped_min = text_module.headline_list, text_module.HEADLINE_LIST_MIN
+    text_module.headline_list = lambda lines, keep: []
     table.add_row("no headline-list rule (before)", score())
-    text_module.drop_headline_list = shipped_list
+    text_module.headline_list = shipped_list
     for minimum in (3, 6, 10):
         text_module.HEADLINE_LIST_MIN = minimum
         table.add_row(f"a headline list from {minimum} lines (shipped: {shipped_min})", score())

@@ -108,6 +108,8 @@ def trim_edges(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
 #: shape, 0.9270 (WCXB down: list-shaped articles, a training plan or product facts, lose their opening).
 HEADLINE_LIST_MIN = 4
 HEADLINE_LIST_SHARE = 0.8
+#: what ends a sentence, not a headline: narrower than a prose line's ends (``lines.is_prose``), since a
+#: headline may end on a quoted phrase ("Tomlin on brawl: We ‘accept responsibility’")
 _SENTENCE_MARKS = frozenset(".!?…:;")
 
 
@@ -117,17 +119,13 @@ def is_headline_like(line: Line) -> bool:
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
 
 
-def drop_headline_list(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
-    """Kept lines above the first kept prose paragraph that are mostly headline-like, and many, are a list of
-    other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`)."""
+def headline_list(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
+    """The kept lines above the first kept prose paragraph when they are mostly headline-like, and many: a list
+    of other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`); else none."""
     first_prose = next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), None)
-    if first_prose is None:
-        return keep
-    above = [i for i in range(first_prose) if keep[i]]
+    above = [i for i in range(first_prose or 0) if keep[i]]
     headlines = sum(is_headline_like(lines[i]) for i in above)
-    if headlines < HEADLINE_LIST_MIN or headlines < HEADLINE_LIST_SHARE * len(above):
-        return keep
-    return [k and i >= first_prose for i, k in enumerate(keep)]
+    return above if headlines >= HEADLINE_LIST_MIN and headlines >= HEADLINE_LIST_SHARE * len(above) else []
 
 
 def drop_repeated_standfirst(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
@@ -221,9 +219,8 @@ def _clean_lines(
     keep = [bool(p >= model.threshold) and bool(line.text) for p, line in zip(probs, lines)]
     keep = drop_teaser_tail(lines, keep)
     keep = trim_edges(lines, keep)
-    before_list = keep
-    keep = drop_headline_list(lines, keep)
-    headline_list = {i for i, (a, b) in enumerate(zip(before_list, keep)) if a and not b}
+    rail = set(headline_list(lines, keep))
+    keep = [k and i not in rail for i, k in enumerate(keep)]
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
     meta = extract_metadata(lines, keep, corpus_repeat)
     # A headline the classifier kept as body is still the headline, not the article's first paragraph.
@@ -253,7 +250,7 @@ def _clean_lines(
                 is_byline=i in meta.byline_indexes,
                 is_date=i in meta.date_indexes,
                 after_body=i > last,
-                in_teaser_zone=i >= teaser_from or i in headline_list,
+                in_teaser_zone=i >= teaser_from or i in rail,
                 in_comments=i > comments_from,
             ),
             round(float(probs[i]), 3),
