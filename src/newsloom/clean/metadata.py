@@ -68,6 +68,8 @@ _YEAR_FIRST = re.compile(rf"^({_YEAR})[/.•]([01]?\d)[/.•]([0-3]?\d)$")
 _OTHER_LANGUAGES = ["es", "pt", "fr", "de", "it", "nl"]
 _ENGLISH_MONTH = re.compile(rf"\b{_MONTH}(?![^\W\d_])", re.I)  # "Mar" but not "marzo", "mars"
 _TIME = re.compile(r"\b([0-2]?\d)[:.]([0-5]\d)\s*([ap])\.?m\.?\b", re.I)
+#: characters after a date where its time of day may stand ("Dec. 23, 2024, 1:24 PM EST")
+_TIME_REACH = 30
 #: lines whose date is no publication date: a "Today: 11 March 2025" banner ("Today is …", "Today's date"),
 #: a © or copyright notice; "Source: TODAY", a programme's name, is no banner
 _NOT_PUBLICATION = re.compile(
@@ -167,7 +169,7 @@ def parse_date(text: str) -> str | None:
     )
     if parsed is None:
         return None
-    time = _TIME.search(text[match.end() : match.end() + 30])
+    time = _TIME.search(text[match.end() : match.end() + _TIME_REACH])
     if time:
         hour = int(time.group(1)) % 12 + (12 if time.group(3).lower() == "p" else 0)
         try:
@@ -209,8 +211,8 @@ def stamp_in_long_line(text: str) -> str | None:
     head = text[: found.start()]
     byline = _BYLINE_BEFORE.search(head)
     if byline:
-        return text[byline.start() : found.end() + 30]
-    return text[: found.end() + 30] if len(words(head)) <= STAMP_OPENING_WORDS else None
+        return text[byline.start() : found.end() + _TIME_REACH]
+    return text[: found.end() + _TIME_REACH] if len(words(head)) <= STAMP_OPENING_WORDS else None
 
 
 def find_published(
@@ -255,11 +257,11 @@ def read_as_the_page_writes(value: str, text: str, lines: Sequence[Line]) -> str
     """``value``, read from ``text``, read again day first when its date is ambiguous ("03/10/2023": 3 October
     or 10 March) and the page itself says the day comes first: it writes that same date with the month named
     ("3 October 2023"), or writes other numeric dates whose first number is over 12 and none whose second is."""
-    numeric = _NUMERIC_DAY_MONTH.search(text)
-    if not numeric or DATE_WITH_YEAR.search(text).start() != numeric.start():
-        return value
-    first, second, year = (int(g) for g in numeric.groups())
-    if not (first <= 12 and second <= 12 and first != second) or value[:10] != date(year, first, second).isoformat():
+    for numbers in _NUMERIC_DAY_MONTH.finditer(text):  # the numbers ``value`` was read from, month first
+        first, second, year = (int(g) for g in numbers.groups())
+        if first <= 12 and second <= 12 and first != second and value[:10] == date(year, first, second).isoformat():
+            break  # both could be the month, and they differ
+    else:
         return value
     day_first = date(year, second, first).isoformat()
     named = numbers_day_first = numbers_month_first = 0
@@ -278,8 +280,9 @@ def read_as_the_page_writes(value: str, text: str, lines: Sequence[Line]) -> str
 
 
 #: a team or staff that signs a byline: one to three capitalised words, then Team, Staff, Desk or Newsroom
-_TEAM = re.compile(r"^(?:[A-Z][\w&.'’-]*\s+){1,3}(?:Team|Staff|Desk|Newsroom)$")
-_THE_TEAM = re.compile(r"^the\s+(?=(?:[A-Z][\w&.'’-]*\s+){1,3}(?:Team|Staff|Desk|Newsroom)\b)")
+_TEAM_NAME = r"(?:[A-Z][\w&.'’-]*\s+){1,3}(?:Team|Staff|Desk|Newsroom)"
+_TEAM = re.compile(rf"^{_TEAM_NAME}$")
+_THE_TEAM = re.compile(rf"^the\s+(?={_TEAM_NAME}\b)")  # "By the Lavazza Team"
 
 
 def _clean_author(name: str, explicit: bool = False) -> str | None:
