@@ -949,10 +949,10 @@ def test_a_short_title_before_a_cue_with_a_clause_of_its_own_is_not_its_content(
 
 def test_typewriter_quotation_marks_are_marks_for_the_parse_rules_too():
     from newsloom.nlp.model import load_nlp
-    from newsloom.nlp.quotes import _has_quote_mark_span
+    from newsloom.nlp.marks import has_quotation_mark
 
     doc = load_nlp()("''To date,'' she continued, ''nobody asked.''")
-    assert doc[0].text == "''" and _has_quote_mark_span(doc, 1, 3)
+    assert doc[0].text == "''" and has_quotation_mark(doc, 1, 3)
 
 
 @pytest.mark.parametrize("text, content", [

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from newsloom.nlp.cues import QUOTATION_MARKS
-from newsloom.nlp.marks import before_marks
+from newsloom.nlp.marks import before_marks, has_quotation_mark
 
 # (this module extends quotes.py, as continuation.py and layout.py do; quotes.py imports it when it runs)
-from newsloom.nlp.quotes import SPEECH_LEMMAS, _Candidate, _has_quote_mark_span, cue_kind
+from newsloom.nlp.quotes import SPEECH_LEMMAS, _Candidate, cue_kind
 
 
 def _only_punct(doc: Doc, start: int, end: int, limit: int = 3) -> bool:
@@ -131,7 +131,7 @@ def _reports_a_later_clause(doc: Doc, cand: _Candidate, quotation: tuple[int, in
     accused Holt of being a Democrat')."""
     if cand.cue[1] <= cand.content[0] < cand.content[1] and _in_opening_participle(doc, cand, quotation):
         return True
-    if not (cand.content[0] >= cand.cue[1] and (cand.governs or _has_quote_mark_span(doc, *cand.content))):
+    if not (cand.content[0] >= cand.cue[1] and (cand.governs or has_quotation_mark(doc, *cand.content))):
         return False
     if cand.governs and quotation[1] - quotation[0] <= SHORT_QUOTATION_TOKENS and not _split_second_half(
             doc, cand.content[0]):

@@ -152,6 +152,11 @@ def _mark_just_after(doc: Doc, end: int, marks: str) -> int | None:
 _CLOSING_SINGLE = re.compile(r"’(?!\w)")
 
 
+def has_quotation_mark(doc: Doc, start: int, end: int) -> bool:
+    """Whether a quotation mark stands in tokens ``start:end`` or right beside them."""
+    return any(doc[i].text in QUOTATION_MARKS for i in range(max(start - 1, 0), min(end + 1, len(doc))))
+
+
 def before_marks(doc: Doc, i: int, floor: int = -1) -> int:
     """The index of the last token at or before ``i`` that is no quotation mark (``floor`` if none is above
     it)."""

@@ -36,7 +36,13 @@ from newsloom.nlp.cues import (
     lexicon_entry,
     verb_indexes,
 )
-from newsloom.nlp.marks import balanced_marks, before_marks, quotation_spans, quotation_token_spans
+from newsloom.nlp.marks import (
+    balanced_marks,
+    before_marks,
+    has_quotation_mark,
+    quotation_spans,
+    quotation_token_spans,
+)
 from newsloom.nlp.span_tagger import SpanTagger, default_span_tagger
 
 #: Lemmas of verbs that report a statement. Beliefs ("think", "believe") are left out on purpose: newsloom
@@ -739,7 +745,7 @@ def _cue_candidates(doc: Doc, quoted: set[int], model_cues: set[int] | None) -> 
                 content = _object_content(token, obj)
         if subject is None or content[0] > content[1] or content[0] == content[1] and not bare:
             continue
-        if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not _has_quote_mark_span(doc, *content):
+        if model_cues is None and lemma in WEAK_LEMMAS and comp is None and not has_quotation_mark(doc, *content):
             continue
         report = lemma == "report" and subject.lower_ in NEWS_AGENCIES
         cue = _cue_bounds(token)
@@ -805,7 +811,7 @@ def _without_trailing_description(doc: Doc, lo: int, hi: int) -> tuple[int, int]
     would reopen the north terminal, which closed in 2019"): the article's aside, not what was said — unless
     a quotation mark is in or beside the content. All of PolNeAR train (`training/quotes_heldout.py --all`):
     content .5683 → .5693; held-out fifth and dev unchanged at three decimals."""
-    if _has_quote_mark_span(doc, lo, hi):
+    if has_quotation_mark(doc, lo, hi):
         return lo, hi
     last = hi - 1
     while last > lo and doc[last].is_punct:
@@ -903,12 +909,6 @@ def _quotes_only_names(obj: Token, quoted: set[int]) -> bool:
     doc = obj.doc
     firsts = [i for i in range(obj.left_edge.i, obj.right_edge.i + 1) if i in quoted and i - 1 not in quoted]
     return bool(firsts) and all(i >= 2 and doc[i - 2].lower_ in _NAMING_WORDS for i in firsts)
-
-
-def _has_quote_mark_span(doc: Doc, start: int, end: int) -> bool:
-    return any(doc[i].text in QUOTATION_MARKS for i in range(max(start - 1, 0), min(end + 1, len(doc))))
-
-
 
 
 def extract_quotes(doc: Doc, *, cue_model: CueModel | None | bool = True,
