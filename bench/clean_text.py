@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/clean_text.py            # test split (the reported figures)
     .venv/bin/python bench/clean_text.py --split tune
+    .venv/bin/python bench/clean_text.py --split train --pages-out before.json   # at one commit, then at another:
+    .venv/bin/python bench/clean_text.py --split train --compare before.json     # pages each field gained and lost
 
 Pages are rendered to plain text with inscriptis (links and images off), cleaned by newsloom's plain-text
 cleaner exactly as ``newsloom ingest`` does (line repetition counted over the batch), and scored with the
@@ -13,6 +15,7 @@ WCXB pages also score the metadata read from the plain text (title, date, author
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 import time
@@ -26,7 +29,12 @@ from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
-from newsloom.evaluation.pages import metadata_accuracy, named_without_gold, split_of  # noqa: E402
+from newsloom.evaluation.pages import (  # noqa: E402
+    METADATA_MEASURES,
+    metadata_accuracy,
+    named_without_gold,
+    split_of,
+)
 
 _C4_BAD = re.compile(r"javascript|lorem ipsum|\{|cookie|privacy policy|terms of use", re.I)
 
@@ -45,6 +53,9 @@ def c4_rules(text: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--split", default="test", choices=["train", "tune", "test"])
+    parser.add_argument("--pages-out", help="write the metadata read from each WCXB page to this JSON file")
+    parser.add_argument("--compare", help="a --pages-out file of another run: print the pages each field gained "
+                                          "and lost since")
     args = parser.parse_args()
     console = Console()
     table = Table(title=f"Plain-text cleaning, split={args.split} (4-shingle P / R / F1)")
@@ -84,6 +95,34 @@ def main() -> None:
     meta.add_row("author named where the gold has none (share of pages)", str(silent),
                  f"{made_up / max(silent, 1):.3f} ({made_up})")
     console.print(meta)
+    by_page = {page.page_id: got for page, got in found}
+    if args.pages_out:
+        Path(args.pages_out).write_text(json.dumps(by_page, ensure_ascii=False, indent=0))
+    if args.compare:
+        console.print(compare_pages(found, json.loads(Path(args.compare).read_text()), args.compare))
+
+
+def compare_pages(found: list, before: dict, name: str) -> Table:
+    """Per metadata field: pages right now and wrong in ``before``, the other way round, and pages whose value
+    changed while wrong both times."""
+    table = Table(title=f"WCXB metadata page by page, against {name}")
+    for col in ("field", "now right (was wrong)", "now wrong (was right)", "changed, wrong both times"):
+        table.add_column(col)
+    for label, field_name, matches in METADATA_MEASURES:
+        gained = lost = moved = 0
+        for page, got in found:
+            gold = getattr(page, field_name)
+            old = before.get(page.page_id, {}).get(field_name)
+            if not gold or old == got[field_name]:
+                continue
+            if old is None and isinstance(got[field_name], list):
+                old = []  # authors: none found
+            right, was_right = matches(got[field_name], gold), matches(old, gold)
+            gained += right and not was_right
+            lost += was_right and not right
+            moved += not right and not was_right
+        table.add_row(label, str(gained), str(lost), str(moved))
+    return table
 
 
 if __name__ == "__main__":

@@ -118,6 +118,11 @@ def main() -> None:
         text_module.HEADLINE_LIST_MIN = minimum
         table.add_row(f"a headline list from {minimum} lines (shipped: {shipped_min})", score())
     text_module.HEADLINE_LIST_MIN = shipped_min
+    # the same test below the last kept prose paragraph too (the lines read bottom up)
+    text_module.headline_list = lambda lines, keep: shipped_list(lines, keep) + [
+        len(lines) - 1 - i for i in shipped_list(lines[::-1], keep[::-1])]
+    table.add_row("a headline list below the article too", score())
+    text_module.headline_list = shipped_list
     shipped_shape = text_module.is_headline_like
     text_module.is_headline_like = lambda line: True
     table.add_row("any kept lines above the first prose paragraph, no headline shape asked", score())
