@@ -948,8 +948,8 @@ def test_a_short_title_before_a_cue_with_a_clause_of_its_own_is_not_its_content(
 
 
 def test_typewriter_quotation_marks_are_marks_for_the_parse_rules_too():
-    from newsloom.nlp.model import load_nlp
     from newsloom.nlp.marks import has_quotation_mark
+    from newsloom.nlp.model import load_nlp
 
     doc = load_nlp()("''To date,'' she continued, ''nobody asked.''")
     assert doc[0].text == "''" and has_quotation_mark(doc, 1, 3)
