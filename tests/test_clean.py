@@ -59,6 +59,22 @@ def test_bylines(byline, authors):
     assert clean_plain_text(page(byline)).metadata.authors == authors
 
 
+FACET_MENU = "Solutions\n\nBy Use Case\n\nPort Planning\n\nFleet Tracking\n\n" + "".join(
+    f"Menu item {k}\n\n" for k in range(12))
+# the page writes the facet's words in lower case: its common words, which no name is
+CASE_NOTE = ("In each case the use of the channel will be limited, and the case for a second use of the basin is open; "
+             "in every case our editors will report on the use of the money.")
+
+
+@pytest.mark.parametrize(("byline", "authors"), [
+    ("By Ben Harlow", ["Ben Harlow"]),  # a menu's "By Use Case" far above it is no byline
+    ("By Our Editors", ["Our Editors"]),  # common words, but right above the body: a byline
+])
+def test_a_menu_facet_far_from_the_body_is_no_byline(byline, authors):
+    text = f"{FACET_MENU}{HEADLINE}\n\n{byline}\n\n{BODY}\n\n{CASE_NOTE}\n\nShare this article\n"
+    assert clean_plain_text(text).metadata.authors == authors
+
+
 def test_an_author_box_names_the_author_of_a_page_without_a_byline():
     """Among the lines the cleaner removed: a name line with the author's biography just below it (the
     learned ranker, clean.rankers, reads the biography, the body and the date stamp around each name)."""
@@ -288,6 +304,35 @@ def test_an_html_headline_inside_the_article_is_the_title_not_the_first_paragrap
     assert cleaned.title == HEADLINE
     assert cleaned.paragraphs[0] == BODY.split("\n\n")[0]
     assert HEADLINE in [r.text for r in cleaned.removed if r.kind == "title"]
+
+
+@pytest.mark.parametrize("field, names", [
+    ("Keith Barry Senior Autos Reporter", ["Keith Barry"]),  # a job title after the name
+    ("Author Isaiah Shelton", ["Isaiah Shelton"]),
+    ("View all posts by Ray Ansari", ["Ray Ansari"]),
+    ("Cazzy Magennis Last Updated August 1", ["Cazzy Magennis"]),  # an update stamp glued on
+    ("Luke Kim December", ["Luke Kim"]),  # a month glued on
+    ("Tom May", ["Tom May"]),  # ... but May, June, April and August are names too
+    ("Supermove February 8", ["Supermove"]),
+    ("Justin Meserole; On December 9", ["Justin Meserole"]),
+    ("Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+    ("The Investopedia Team", ["The Investopedia Team"]),  # a team signs it: no job title to cut
+    ("Written By", []),  # the byline slot's label, no name
+    ("Privacy Policy", []),
+    ("The Pennsylvania State University ©", []),
+])
+def test_an_author_field_of_the_page_metadata_keeps_only_the_names(field, names):
+    from newsloom.clean.metadata import names_in_author_field
+
+    assert names_in_author_field(field) == names
+
+
+def test_an_html_author_is_the_name_in_the_author_meta_tag_without_its_job_title():
+    from newsloom.clean.html import clean_html
+
+    tag = '<meta name="author" content="Ben Harlow Senior Harbour Reporter">'
+    html = html_page(f"{HEADLINE} | The Coastal Courier").replace("</title>", f"</title>{tag}")
+    assert clean_html(html).authors == ["Ben Harlow"]
 
 
 COMMENTS = (

@@ -22,7 +22,7 @@ from lxml import etree
 from newsloom.clean.classifier import default_classifier
 from newsloom.clean.kinds import removed_kind
 from newsloom.clean.lines import Line, normalize_line, split_lines, word_count
-from newsloom.clean.metadata import find_authors
+from newsloom.clean.metadata import find_authors, names_in_author_field
 from newsloom.clean.text import CleanedText, clean_plain_text
 from newsloom.record import RemovedLine
 
@@ -54,12 +54,6 @@ def visible_text(html: str) -> str:
         return get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False))
     except (ValueError, etree.ParserError, RecursionError):
         return ""
-
-
-def _split_authors(value: str | None) -> list[str]:
-    if not value:
-        return []
-    return [a.strip() for a in value.replace(" and ", ";").split(";") if a.strip()]
 
 
 #: a page line is the headline inside a <title> when it is at least this share of the title's length
@@ -248,7 +242,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
         title=title,
         published=getattr(doc, "date", None),
         # no author from trafilatura: a byline outside the article text, read as the plain-text cleaner does
-        authors=(_split_authors(getattr(doc, "author", None))
+        authors=(names_in_author_field(getattr(doc, "author", None))
                  or find_authors(lines, outside, body=kept_at, threshold=HTML_AUTHOR_THRESHOLD)[0]),
         outlet=getattr(doc, "sitename", None) or getattr(doc, "hostname", None),
         language=getattr(doc, "language", None),

@@ -10,6 +10,7 @@ is guessed when the text has none.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -101,13 +102,11 @@ _BYLINE_TAIL = re.compile(
 _AUTHOR_LABEL = re.compile(r"^\s*(?:author|written by|about the author)\s*:?\s*$", re.I)
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
 _COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
-_ROLE_WORDS = (
-    r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst|"
-    + _COLLECTIVE_WORDS
-)
+_PERSON_ROLE_WORDS = r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst"
+_ROLE_WORDS = _PERSON_ROLE_WORDS + "|" + _COLLECTIVE_WORDS
+_OFFICE_WORDS = r"Expert|Director|Officer|Manager|Founder|President|Educators?|Specialist"
 #: words that make a byline piece a job title, not a name ("Digital Security Expert", "Sr. Director of …")
-_TITLE_PIECE = re.compile(
-    rf"\b(?:{_ROLE_WORDS}|Expert|Director|Officer|Manager|Founder|President|Educators?|Specialist|Updated)\b", re.I)
+_TITLE_PIECE = re.compile(rf"\b(?:{_ROLE_WORDS}|{_OFFICE_WORDS}|Updated)\b", re.I)
 _DESK = re.compile(
     rf"^(?:[A-Z][\w&.'-]*\s+){{0,3}}(?:Web|News|Digital|Online|Foreign|City)\s+(?:{_COLLECTIVE_WORDS})$"
 )
@@ -299,6 +298,41 @@ def _clean_author(name: str, explicit: bool = False) -> str | None:
     return None
 
 
+#: What an author field of a page's metadata (trafilatura's ``author``, read from <meta> tags and bylines) holds
+#: beside the names: a lead-in ("Written by", "View all posts by", "Author"), a stamp after them ("Last Updated
+#: August 1", "Published", "On December 9"), a bare month ("Luke Kim December"; not May, June, April or August,
+#: which are names too, unless a day follows), a job title after a two-word name ("Keith Barry Senior Autos
+#: Reporter"), and fields that are no name at all ("Written By", "Privacy Policy", "©").
+_FIELD_LEAD = re.compile(
+    r"^(?:(?:this (?:post|article) was )?written by|view all posts by|read more about|recipe by|posted by|by"
+    r"|authors?)\s*:?\s+(?=\S)", re.I)
+_FIELD_STAMP = re.compile(rf"\s*(?:(?:last\s+)?updated\b.*|published\b.*|(?:^|\s)on\s+(?:\d|{_MONTH}).*)$", re.I)
+_FIELD_MONTH = re.compile(rf"\s+(?:(?!(?:May|June|April|August)$){_MONTH}|{_MONTH}\s+{_DAY},?)\s*$")
+_JOB_AFTER_NAME = re.compile(
+    rf"^([A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+)\s+(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON_ROLE_WORDS}|{_OFFICE_WORDS})$")
+#: words that label a byline slot or a site's furniture; a field of these alone names nobody
+_FIELD_FURNITURE = frozenset({
+    "the", "a", "an", "author", "authors", "about", "name", "written", "by", "view", "more", "all", "posts", "admin",
+    "webmaster", "privacy", "policy", "terms", "conditions", "contact", "info", "home", "menu", "page",
+})
+
+
+def names_in_author_field(value: str | None) -> list[str]:
+    """The names in an author field of a page's metadata, split at ";" and " and ", each without what a
+    byline carries beside it (see :data:`_FIELD_LEAD`); pieces that name nobody are left out. WCXB train +
+    tune HTML pages (`bench/clean_html.py --split train|tune`, author row): see docs/benchmarks.md."""
+    names: list[str] = []
+    for piece in (value or "").replace(" and ", ";").split(";"):
+        name = _FIELD_LEAD.sub("", piece.strip(" ,.;:|-–—"))
+        name = _FIELD_MONTH.sub("", _FIELD_STAMP.sub("", name)).strip()
+        job = _JOB_AFTER_NAME.match(name)
+        name = job.group(1) if job else name
+        found = words(name)
+        if found and "©" not in name and not all(w.lower() in _FIELD_FURNITURE for w in found) and name not in names:
+            names.append(name)
+    return names
+
+
 def _undouble(name: str) -> str:
     """"Colin Gray Colin Gray" (a name and its link text) → "Colin Gray"."""
     parts = name.split()
@@ -317,7 +351,7 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     it, and whether its words are ever common words of the page. ``threshold``: the probability the ranker's
     line needs, when not the one chosen for plain text (the HTML path sees other lines).
     """
-    said = _byline(lines, candidates)
+    said = _byline(lines, candidates, body)
     if said[0]:
         return said
     for i in stamps:
@@ -331,8 +365,17 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     return ([lines[picked[row]].text.strip()], [picked[row]]) if row is not None else ([], [])
 
 
-def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str], list[int]]:
-    """Authors from a line among ``candidates`` that says it is a byline; ([], []) when none does."""
+#: how far from the body a "By X" line must stand to be read as a menu's facet. WCXB train, pages whose author
+#: changed (`bench/clean_text.py --split train --compare FILE`, FILE from `--pages-out` before the rule): at 10
+#: lines 3 gained, 0 lost; at 0 lines 3 gained, 1 lost (a byline of common words under the article, "By Top
+#: Growth Marketing"); at 30 lines 2 gained, 0 lost. Tune: no page gained or lost.
+FACET_DISTANCE = 10
+_URL_OR_EMAIL = re.compile(r"\S+@\S+|https?://\S+|www\.\S+")
+
+
+def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int] = ()) -> tuple[list[str], list[int]]:
+    """Authors from a line among ``candidates`` that says it is a byline; ([], []) when none does. ``body``: the
+    body's lines, which a menu's "By Role" stands far from (:func:`_facet`)."""
     removed = set(candidates)
     for i in candidates:
         text = lines[i].text
@@ -374,9 +417,25 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int]) -> tuple[list[str]
                 break  # fields after the date are tags and categories ("Posted inPodcast, Writing")
         if any(_NAME.match(n) for n in names):  # pieces beside a name are its titles and employers
             names = [n for n in names if _NAME.match(n) and not _TITLE_PIECE.search(n)] or names
+        if names and by and _facet(names, lines, i, body):
+            continue
         if names:
             return names, [i]
     return [], []
+
+
+def _facet(names: Sequence[str], lines: Sequence[Line], i: int, body: Sequence[int]) -> bool:
+    """"By Role", "By Use Case", "BY COMPANY TYPE": a menu's browse-by facet, not a byline. It stands far from
+    the body (over :data:`FACET_DISTANCE` lines above or below it), and every word of its capitalised field is a
+    common word, one the page's other lines write in lower case more often than capitalised, outside links and
+    addresses (a person's name is not, though a comment may say "hi melissa"; a team that signs is kept: "By
+    Marketing Team")."""
+    if not body or body[0] - FACET_DISTANCE <= i <= body[-1] + FACET_DISTANCE:
+        return False
+    if any(_TEAM.match(n) or _DESK.match(n) or not n[:1].isupper() for n in names):
+        return False
+    written = Counter(w for j, line in enumerate(lines) if j != i for w in words(_URL_OR_EMAIL.sub(" ", line.text)))
+    return all(written[w.lower()] > written[w.lower().capitalize()] for n in names for w in words(n))
 
 
 #: the fields of a stamp line: "Aaron Ricadela | Senior Writer | July 2, 2025", "Dec 26, 2025 • Mahua Das"
