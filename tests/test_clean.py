@@ -390,6 +390,25 @@ def test_a_one_paragraph_post_ends_where_its_comment_thread_begins():
     assert cleaned.body == LEDE
 
 
+SIDEBAR = (
+    "Author's column\n\nFerry timetable changes again\n\n"
+    "Sometimes readers ask me why the ferry changes its timetable every spring, and the answer is longer than "
+    "you would think […]\n\nThe quay at night\n\n"
+    "I want to tell you about another important change on the quay, one that the crews have asked for since the "
+    "winter storms […]\n\nBonuses of May\n\n"
+    "I have not written anything for a long time in this column, but the harbour has given me plenty to write "
+    "about this month […]\n"
+)
+
+
+@pytest.mark.parametrize("form", ["You must be logged in to post a comment.",
+                                  "Your email address will not be published. Required fields are marked *"])
+def test_a_comment_form_under_a_short_post_ends_it_like_a_thread(form):
+    """The comments heading of a post of one paragraph cuts when a comment form follows it, as a thread would."""
+    cleaned = clean_plain_text(f"Open thread: the harbour plan\n\n{LEDE}\n\nLeave a Reply\n\n{form}\n\n{SIDEBAR}")
+    assert cleaned.body == LEDE
+
+
 # trafilatura's modes, judged by the line model (newsloom.clean.html.judged_mode): the page's lines with the
 # body probabilities a line model would give them, and the texts each mode could extract.
 NAV = ["Home", "News", "Sport", "Subscribe to our newsletter for the best of the coast every morning"]
@@ -529,3 +548,36 @@ def test_a_list_of_other_headlines_kept_above_the_article_is_not_its_opening():
     cleaned = clean_plain_text("", lines=lines, probabilities=np.array([0.8] * len(opening) + [0.99, 0.99]))
     assert "teaser" not in {r.kind for r in cleaned.removed}
     assert cleaned.paragraphs[-6:] == [*opening[2:], *article]  # (its first lines may be read as title)
+
+
+def test_a_teaser_heading_over_a_list_of_headlines_inside_the_article_is_dropped_with_its_list():
+    from newsloom.clean.lines import split_lines
+
+    first, second = BODY.split("\n\n")[:2], BODY.split("\n\n")[2:]
+    related = ["Related articles", "Ferry fares to rise again in spring", "Council votes down the new bus lanes",
+               "What the drought means for farmers"]
+    lines = split_lines("\n".join([*first, *related, *second]))
+    # the model's probabilities: it takes the list of headlines for body, as it does on such pages; the
+    # article goes on after it, so the cut after a teaser heading (drop_teaser_tail) does not apply
+    probabilities = np.array([0.99] * len(first) + [0.6] * len(related) + [0.99] * len(second))
+    cleaned = clean_plain_text("", lines=lines, probabilities=probabilities)
+    assert cleaned.paragraphs == [*first, *second]
+    assert {r.kind for r in cleaned.removed if r.text in related} == {"teaser"}
+    # one headline under the heading is a link in the article ("Read more: …"), not a list
+    lines = split_lines("\n".join([*first, "Read more", related[1], *second]))
+    probabilities = np.array([0.99] * len(first) + [0.6, 0.6] + [0.99] * len(second))
+    assert related[1] in clean_plain_text("", lines=lines, probabilities=probabilities).paragraphs
+
+
+@pytest.mark.parametrize("slot", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement",
+                                  "Continue Reading Below"])
+def test_an_ad_slot_between_two_paragraphs_is_not_body(slot):
+    from newsloom.clean.lines import split_lines
+
+    paragraphs = BODY.split("\n\n")
+    lines = split_lines("\n".join([*paragraphs[:2], slot, *paragraphs[2:]]))
+    # the model's probabilities: between two paragraphs, it keeps the slot's line
+    probabilities = np.array([0.99, 0.99, 0.9, 0.99, 0.99])
+    cleaned = clean_plain_text("", lines=lines, probabilities=probabilities)
+    assert cleaned.paragraphs == paragraphs
+    assert [r.text for r in cleaned.removed] == [slot]

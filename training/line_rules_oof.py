@@ -8,13 +8,16 @@ except that the line probabilities are the out-of-fold ones (a train page's prob
 that never saw it), so a rule's worth is measured on pages the model did not fit. Prints one row per variant
 of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``), after the heading of the reader
 comments (``clean.text.ends_story``), of what counts as that heading (``clean.text.is_comments_head``) and of
-when the lone-prose rescue runs (``clean.text.rescued_body``), each with its F1 per dataset and the number of
+when the lone-prose rescue runs (``clean.text.rescued_body``), of the headline lists above the article and under a
+teaser heading (``clean.text.headline_list``, ``clean.text.teaser_lists``) and of what counts as a comment thread
+(``clean.lines.COMMENT_LINE``), each with its F1 per dataset and the number of
 pages that score otherwise than with the shipped rules.
 """
 
 from __future__ import annotations
 
 import pickle
+import re
 import sys
 from pathlib import Path
 
@@ -27,7 +30,7 @@ from rich.table import Table  # noqa: E402
 from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean import text as text_module  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
-from newsloom.clean.lines import COMMENTS_HEAD, is_teaser_head  # noqa: E402
+from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import split_of  # noqa: E402
 from train_line_model import OOF_FILE, repeats_for  # noqa: E402
@@ -123,10 +126,30 @@ def main() -> None:
         len(lines) - 1 - i for i in shipped_list(lines[::-1], keep[::-1])]
     table.add_row("a headline list below the article too", score())
     text_module.headline_list = shipped_list
-    shipped_shape = text_module.is_headline_like
-    text_module.is_headline_like = lambda line: True
+    # (no count and no share asked: the test holds for whatever is kept there; the teaser-list rule, which reads
+    # the headline shape too, is left as shipped)
+    shipped_share = text_module.HEADLINE_LIST_SHARE
+    text_module.HEADLINE_LIST_MIN, text_module.HEADLINE_LIST_SHARE = 0, 0.0
     table.add_row("any kept lines above the first prose paragraph, no headline shape asked", score())
-    text_module.is_headline_like = shipped_shape
+    text_module.HEADLINE_LIST_MIN, text_module.HEADLINE_LIST_SHARE = shipped_min, shipped_share
+    # a comment form under the comments heading counts as a thread (session of 2026-12-04, fifth)
+    shipped_comment_line = text_module.COMMENT_LINE
+    text_module.COMMENT_LINE = re.compile(COMMENT_THREAD_LINE, re.I)
+    table.add_row("a comment form does not count as a thread (before)", score())
+    text_module.COMMENT_LINE = shipped_comment_line
+    # a teaser heading over a list of headlines, wherever it stands (same session)
+    shipped_lists, shipped_list_min = text_module.teaser_lists, text_module.TEASER_LIST_MIN
+    text_module.teaser_lists = lambda lines, keep: []
+    table.add_row("no teaser-list rule (before)", score())
+    text_module.teaser_lists = shipped_lists
+    text_module.TEASER_LIST_MIN = 3
+    table.add_row(f"a teaser list from 3 headlines (shipped: {shipped_list_min})", score())
+    text_module.TEASER_LIST_MIN = shipped_list_min
+    # lines that only mark an ad slot (same session)
+    shipped_slot = text_module.AD_SLOT
+    text_module.AD_SLOT = re.compile(r"(?!)")
+    table.add_row("ad-slot lines left to the model (before)", score())
+    text_module.AD_SLOT = shipped_slot
     table.add_row("shipped", score())
     Console().print(table)
     print(comments_heading_evidence(pages))
