@@ -319,8 +319,9 @@ _FIELD_FURNITURE = frozenset({
 
 def names_in_author_field(value: str | None) -> list[str]:
     """The names in an author field of a page's metadata, split at ";" and " and ", each without what a
-    byline carries beside it (see :data:`_FIELD_LEAD`); pieces that name nobody are left out. WCXB train +
-    tune HTML pages (`bench/clean_html.py --split train|tune`, author row): see docs/benchmarks.md."""
+    byline carries beside it (see :data:`_FIELD_LEAD`); pieces that name nobody are left out. WCXB HTML
+    author (`bench/clean_html.py --split train|tune`): train 0.787 -> 0.833 (made up 32 -> 30 of 130), tune
+    0.764 unchanged."""
     names: list[str] = []
     for piece in (value or "").replace(" and ", ";").split(";"):
         name = _FIELD_LEAD.sub("", piece.strip(" ,.;:|-–—"))
