@@ -139,8 +139,9 @@ TEASER_LIST_MIN = 2
 def teaser_lists(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
     """The teaser headings below the first kept line that head a list of headlines, with their lists."""
     found: list[int] = []
-    for i, line in enumerate(lines):
-        if not is_teaser_head(line) or not any(keep[:i]):
+    first_kept = next((i for i, k in enumerate(keep) if k), len(lines))
+    for i in range(first_kept + 1, len(lines)):
+        if not is_teaser_head(lines[i]):
             continue
         listed = []
         j = i + 1
