@@ -299,21 +299,19 @@ def _clean_author(name: str, explicit: bool = False) -> str | None:
 
 
 #: What an author field of a page's metadata (trafilatura's ``author``, read from <meta> tags and bylines) holds
-#: beside the names: a lead-in ("Written by", "View all posts by", "Author"), a stamp after them ("Last Updated
-#: August 1", "Published", "On December 9"), a bare month ("Luke Kim December"; not May, June, April or August,
-#: which are names too, unless a day follows), a job title after a two-word name ("Keith Barry Senior Autos
-#: Reporter"), and fields that are no name at all ("Written By", "Privacy Policy", "©").
-_FIELD_LEAD = re.compile(
-    r"^(?:(?:this (?:post|article) was )?written by|view all posts by|read more about|recipe by|posted by|by"
-    r"|authors?)\s*:?\s+(?=\S)", re.I)
-_FIELD_STAMP = re.compile(rf"\s*(?:(?:last\s+)?updated\b.*|published\b.*|(?:^|\s)on\s+(?:\d|{_MONTH}).*)$", re.I)
+#: beside the names: a lead-in up to its "by" ("Written by", "View all posts by", "Recipe by"), an "Author"
+#: label or a "Read more about" link; after them, what follows the names in a byline line (:data:`_BYLINE_TAIL`:
+#: "Last Updated August 1") or a bare month ("Luke Kim December"; not May, June, April or August, which are
+#: names too, unless a day follows); a job title after a two-word name ("Keith Barry Senior Autos Reporter");
+#: and fields that are no name at all ("Written By", "Privacy Policy", "©").
+_FIELD_LEAD = re.compile(r"^(?:.*?\bby|read more about|authors?)\s*:?\s+(?=\S)", re.I)
 _FIELD_MONTH = re.compile(rf"\s+(?:(?!(?:May|June|April|August)$){_MONTH}|{_MONTH}\s+{_DAY},?)\s*$")
 _JOB_AFTER_NAME = re.compile(
     rf"^([A-Z][\w'’.-]+\s+[A-Z][\w'’.-]+)\s+(?:[\w'’.-]+\s+){{0,3}}?(?:{_PERSON_ROLE_WORDS}|{_OFFICE_WORDS})$")
 #: words that label a byline slot or a site's furniture; a field of these alone names nobody
 _FIELD_FURNITURE = frozenset({
-    "the", "a", "an", "author", "authors", "about", "name", "written", "by", "view", "more", "all", "posts", "admin",
-    "webmaster", "privacy", "policy", "terms", "conditions", "contact", "info", "home", "menu", "page",
+    "the", "a", "an", "on", "author", "authors", "about", "name", "written", "by", "view", "more", "all", "posts",
+    "admin", "webmaster", "privacy", "policy", "terms", "conditions", "contact", "info", "home", "menu", "page",
 })
 
 
@@ -325,7 +323,7 @@ def names_in_author_field(value: str | None) -> list[str]:
     names: list[str] = []
     for piece in (value or "").replace(" and ", ";").split(";"):
         name = _FIELD_LEAD.sub("", piece.strip(" ,.;:|-–—"))
-        name = _FIELD_MONTH.sub("", _FIELD_STAMP.sub("", name)).strip()
+        name = _FIELD_MONTH.sub("", _BYLINE_TAIL.sub("", name)).strip()
         job = _JOB_AFTER_NAME.match(name)
         name = job.group(1) if job else name
         found = words(name)
@@ -378,6 +376,7 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
     """Authors from a line among ``candidates`` that says it is a byline; ([], []) when none does. ``body``: the
     body's lines, which a menu's "By Role" stands far from (:func:`_facet`)."""
     removed = set(candidates)
+    page_words: Counter[str] | None = None
     for i in candidates:
         text = lines[i].text
         if _AUTHOR_LABEL.match(text) and i + 1 in removed and _bare_name(lines[i + 1].text):
@@ -418,25 +417,29 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
                 break  # fields after the date are tags and categories ("Posted inPodcast, Writing")
         if any(_NAME.match(n) for n in names):  # pieces beside a name are its titles and employers
             names = [n for n in names if _NAME.match(n) and not _TITLE_PIECE.search(n)] or names
-        if names and by and _facet(names, lines, i, body):
-            continue
+        if names and by and body and not body[0] - FACET_DISTANCE <= i <= body[-1] + FACET_DISTANCE:
+            page_words = page_words or _written_words(lines)  # counted once per page, for its first far "By X"
+            if _facet(names, page_words - _written_words([lines[i]])):
+                continue
         if names:
             return names, [i]
     return [], []
 
 
-def _facet(names: Sequence[str], lines: Sequence[Line], i: int, body: Sequence[int]) -> bool:
-    """"By Role", "By Use Case", "BY COMPANY TYPE": a menu's browse-by facet, not a byline. It stands far from
-    the body (over :data:`FACET_DISTANCE` lines above or below it), and every word of its capitalised field is a
-    common word, one the page's other lines write in lower case more often than capitalised, outside links and
-    addresses (a person's name is not, though a comment may say "hi melissa"; a team that signs is kept: "By
+def _written_words(lines: Sequence[Line]) -> Counter[str]:
+    """How often the lines write each word, as written (lower case or capitalised), outside links and addresses."""
+    return Counter(w for line in lines for w in words(_URL_OR_EMAIL.sub(" ", line.text)))
+
+
+def _facet(names: Sequence[str], other_words: Counter[str]) -> bool:
+    """"By Role", "By Use Case", "BY COMPANY TYPE" on a line far from the body (see :data:`FACET_DISTANCE`): a
+    menu's browse-by facet, not a byline, when every word of its capitalised field is a common word, one the
+    page's other lines (``other_words``, :func:`_written_words`) write in lower case more often than
+    capitalised (a person's name is not, though a comment may say "hi melissa"; a team that signs is kept: "By
     Marketing Team")."""
-    if not body or body[0] - FACET_DISTANCE <= i <= body[-1] + FACET_DISTANCE:
-        return False
     if any(_TEAM.match(n) or _DESK.match(n) or not n[:1].isupper() for n in names):
         return False
-    written = Counter(w for j, line in enumerate(lines) if j != i for w in words(_URL_OR_EMAIL.sub(" ", line.text)))
-    return all(written[w.lower()] > written[w.lower().capitalize()] for n in names for w in words(n))
+    return all(other_words[w.lower()] > other_words[w.lower().capitalize()] for n in names for w in words(n))
 
 
 #: the fields of a stamp line: "Aaron Ricadela | Senior Writer | July 2, 2025", "Dec 26, 2025 • Mahua Das"
