@@ -114,7 +114,6 @@ def main() -> None:
     text_module.rescued_body = shipped_rescue
     # the headline list above the article (session of 2026-12-04, fourth)
     shipped_list, shipped_min = text_module.headline_list, text_module.HEADLINE_LIST_MIN
-    shipped_lists = text_module.teaser_lists
     text_module.headline_list = lambda lines, keep: []
     table.add_row("no headline-list rule (before)", score())
     text_module.headline_list = shipped_list
@@ -126,30 +125,16 @@ def main() -> None:
     text_module.headline_list = lambda lines, keep: shipped_list(lines, keep) + [
         len(lines) - 1 - i for i in shipped_list(lines[::-1], keep[::-1])]
     table.add_row("a headline list below the article too", score())
-    text_module.headline_list = shipped_list
-    # (the teaser-list rule reads the headline shape too: it keeps the shipped shape while this row runs)
-    shipped_shape = text_module.is_headline_like
-
-    def teaser_lists_with_shape(lines, keep):  # noqa: ANN001, ANN202
-        text_module.is_headline_like = shipped_shape
-        try:
-            return shipped_lists(lines, keep)
-        finally:
-            text_module.is_headline_like = any_shape
-
-    def any_shape(line) -> bool:  # noqa: ANN001, ARG001
-        return True
-
-    text_module.is_headline_like, text_module.teaser_lists = any_shape, teaser_lists_with_shape
+    text_module.headline_list = lambda lines, keep: shipped_list(lines, keep, shaped=lambda line: True)
     table.add_row("any kept lines above the first prose paragraph, no headline shape asked", score())
-    text_module.is_headline_like, text_module.teaser_lists = shipped_shape, shipped_lists
+    text_module.headline_list = shipped_list
     # a comment form under the comments heading counts as a thread (session of 2026-12-04, fifth)
     shipped_comment_line = text_module.COMMENT_LINE
     text_module.COMMENT_LINE = re.compile(COMMENT_THREAD_LINE, re.I)
     table.add_row("a comment form does not count as a thread (before)", score())
     text_module.COMMENT_LINE = shipped_comment_line
     # a teaser heading over a list of headlines, wherever it stands (same session)
-    shipped_list_min = text_module.TEASER_LIST_MIN
+    shipped_lists, shipped_list_min = text_module.teaser_lists, text_module.TEASER_LIST_MIN
     text_module.teaser_lists = lambda lines, keep: []
     table.add_row("no teaser-list rule (before)", score())
     text_module.teaser_lists = shipped_lists

@@ -70,15 +70,6 @@ def removed_kind(
     return "other"
 
 
-#: A line that only marks an ad slot, or the article going on past one ("Advertisement", "ANZEIGE", "Story
-#: continues below advertisement"): never body, wherever it stands, though the model keeps such a line between
-#: two paragraphs. Out of fold (`training/line_rules_oof.py`, the "ad-slot" row): without it 0.9272
-#: (scrapinghub 0.9372), with it 0.9273 (0.9378), WCXB unchanged; 11 pages moved.
-AD_SLOT = re.compile(
-    r"^(?:advertisements?|advertising|ad|sponsored|anzeige|publicidad|publicidade|pubblicità|publicité|reklama"
-    r"|(?:story|article) continues below(?: advertisement)?|continue reading below(?: advertisement)?)$",
-    re.I,
-)
 _LABEL_ONLY = re.compile(r"^[\w\s&-]{1,30}:$")
 
 

@@ -4,14 +4,15 @@ the metadata from the removed lines."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
-from newsloom.clean.kinds import AD_SLOT, is_edge_junk, removed_kind
+from newsloom.clean.kinds import is_edge_junk, removed_kind
 from newsloom.clean.lines import (
+    AD_SLOT,
     COMMENT_LINE,
     END_OF_STORY_HEAD,
     Line,
@@ -119,12 +120,13 @@ def is_headline_like(line: Line) -> bool:
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
 
 
-def headline_list(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
-    """The kept lines above the first kept prose paragraph when they are mostly headline-like, and many: a list
-    of other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`); else none."""
+def headline_list(lines: Sequence[Line], keep: Sequence[bool],
+                  shaped: Callable[[Line], bool] = is_headline_like) -> list[int]:
+    """The kept lines above the first kept prose paragraph when they are mostly headline-like (``shaped``), and
+    many: a list of other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`); else none."""
     first_prose = next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), None)
     above = [i for i in range(first_prose or 0) if keep[i]]
-    headlines = sum(is_headline_like(lines[i]) for i in above)
+    headlines = sum(shaped(lines[i]) for i in above)
     return above if headlines >= HEADLINE_LIST_MIN and headlines >= HEADLINE_LIST_SHARE * len(above) else []
 
 
@@ -245,7 +247,8 @@ def _clean_lines(
     keep = [bool(p >= model.threshold) and bool(line.text) for p, line in zip(probs, lines)]
     keep = drop_teaser_tail(lines, keep)
     listed = set(teaser_lists(lines, keep))
-    keep = trim_edges(lines, [k and i not in listed and not AD_SLOT.match(lines[i].text) for i, k in enumerate(keep)])
+    keep = [k and i not in listed and not AD_SLOT.match(line.text) for i, (k, line) in enumerate(zip(keep, lines))]
+    keep = trim_edges(lines, keep)
     teaser_lines = set(headline_list(lines, keep)) | listed
     keep = [k and i not in teaser_lines for i, k in enumerate(keep)]
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
