@@ -82,71 +82,51 @@ def main() -> None:
     table = Table(title=f"Post-rules on out-of-fold line probabilities ({len(pages)} train + tune pages)")
     table.add_column("variant of the post-rules")
     table.add_column("F1 (scrapinghub / WCXB; pages scoring otherwise than shipped)")
-    shipped_ratio, shipped_cut = text_module.TEASER_TAIL_RATIO, text_module.drop_teaser_tail
-    shipped_ends_story = text_module.ends_story
-    text_module.drop_teaser_tail = lambda lines, keep: keep
-    table.add_row("never", score())
-    text_module.drop_teaser_tail = shipped_cut
-    for ratio, label in ((1, "fewer than before it"), (2, "under half of those before"), (4, "under a quarter of those before")):
-        text_module.TEASER_TAIL_RATIO = ratio
-        shipped = " (shipped)" if ratio == shipped_ratio else ""
-        table.add_row(f"when the words kept after it are {label}{shipped}", score())
-    text_module.TEASER_TAIL_RATIO = shipped_ratio
-    variants = {
-        "a comments heading only like a teaser heading": lambda lines, keep, i, words_above: False,
-        "a comments heading always, once 50 words are kept above it": lambda lines, keep, i, words_above: (
-            words_above >= 50),
-        "a comments heading once 3 paragraphs stand above it, or 50 words and a thread follows (shipped)":
-            shipped_ends_story,
-    }
-    for label, rule in variants.items():
-        text_module.ends_story = rule
-        table.add_row(label, score())
-    text_module.ends_story = shipped_ends_story
+
+    def row(label: str, **patches: object) -> None:
+        """One row: the pages scored with ``patches`` set on ``clean.text`` (its rules and constants), which is
+        as shipped again afterwards."""
+        shipped = {name: getattr(text_module, name) for name in patches}
+        for name, value in patches.items():
+            setattr(text_module, name, value)
+        try:
+            table.add_row(label, score())
+        finally:
+            for name, value in shipped.items():
+                setattr(text_module, name, value)
+
+    # the cut after a teaser heading
+    row("never", drop_teaser_tail=lambda lines, keep: keep)
+    for ratio, label in ((1, "fewer than before it"), (2, "under half of those before"),
+                         (4, "under a quarter of those before")):
+        shipped = " (shipped)" if ratio == text_module.TEASER_TAIL_RATIO else ""
+        row(f"when the words kept after it are {label}{shipped}", TEASER_TAIL_RATIO=ratio)
+    # the cut after the heading of the reader comments
+    row("a comments heading only like a teaser heading", ends_story=lambda lines, keep, i, words_above: False)
+    row("a comments heading always, once 50 words are kept above it",
+        ends_story=lambda lines, keep, i, words_above: words_above >= 50)
+    row("a comments heading once 3 paragraphs stand above it, or 50 words and a thread follows (shipped)")
     # two rules of the session of 2026-12-04 (third), each against the rule it replaced
-    shipped_comments_head, shipped_rescue = text_module.is_comments_head, text_module.rescued_body
-    text_module.is_comments_head = lambda line: is_teaser_head(line, COMMENTS_HEAD)
-    table.add_row("a comments heading's repeated title counts against its words (before)", score())
-    text_module.is_comments_head = shipped_comments_head
-    text_module.rescued_body = lambda lines, keep, probs: None if any(keep) else text_module.rescue_lone_prose(
-        lines, probs)
-    table.add_row("the lone-prose rescue only when nothing is kept (before)", score())
-    text_module.rescued_body = shipped_rescue
+    row("a comments heading's repeated title counts against its words (before)",
+        is_comments_head=lambda line: is_teaser_head(line, COMMENTS_HEAD))
+    row("the lone-prose rescue only when nothing is kept (before)",
+        rescued_body=lambda lines, keep, probs: None if any(keep) else text_module.rescue_lone_prose(lines, probs))
     # the headline list above the article (session of 2026-12-04, fourth)
     shipped_list, shipped_min = text_module.headline_list, text_module.HEADLINE_LIST_MIN
-    text_module.headline_list = lambda lines, keep: []
-    table.add_row("no headline-list rule (before)", score())
-    text_module.headline_list = shipped_list
+    row("no headline-list rule (before)", headline_list=lambda lines, keep: [])
     for minimum in (3, 6, 10):
-        text_module.HEADLINE_LIST_MIN = minimum
-        table.add_row(f"a headline list from {minimum} lines (shipped: {shipped_min})", score())
-    text_module.HEADLINE_LIST_MIN = shipped_min
+        row(f"a headline list from {minimum} lines (shipped: {shipped_min})", HEADLINE_LIST_MIN=minimum)
     # the same test below the last kept prose paragraph too (the lines read bottom up)
-    text_module.headline_list = lambda lines, keep: shipped_list(lines, keep) + [
-        len(lines) - 1 - i for i in shipped_list(lines[::-1], keep[::-1])]
-    table.add_row("a headline list below the article too", score())
-    text_module.headline_list = lambda lines, keep: shipped_list(lines, keep, shaped=lambda line: True)
-    table.add_row("any kept lines above the first prose paragraph, no headline shape asked", score())
-    text_module.headline_list = shipped_list
-    # a comment form under the comments heading counts as a thread (session of 2026-12-04, fifth)
-    shipped_comment_line = text_module.COMMENT_LINE
-    text_module.COMMENT_LINE = re.compile(COMMENT_THREAD_LINE, re.I)
-    table.add_row("a comment form does not count as a thread (before)", score())
-    text_module.COMMENT_LINE = shipped_comment_line
-    # a teaser heading over a list of headlines, wherever it stands (same session)
-    shipped_lists, shipped_list_min = text_module.teaser_lists, text_module.TEASER_LIST_MIN
-    text_module.teaser_lists = lambda lines, keep: []
-    table.add_row("no teaser-list rule (before)", score())
-    text_module.teaser_lists = shipped_lists
-    text_module.TEASER_LIST_MIN = 3
-    table.add_row(f"a teaser list from 3 headlines (shipped: {shipped_list_min})", score())
-    text_module.TEASER_LIST_MIN = shipped_list_min
-    # lines that only mark an ad slot (same session)
-    shipped_slot = text_module.AD_SLOT
-    text_module.AD_SLOT = re.compile(r"(?!)")
-    table.add_row("ad-slot lines left to the model (before)", score())
-    text_module.AD_SLOT = shipped_slot
-    table.add_row("shipped", score())
+    row("a headline list below the article too", headline_list=lambda lines, keep: shipped_list(lines, keep) + [
+        len(lines) - 1 - i for i in shipped_list(lines[::-1], keep[::-1])])
+    row("any kept lines above the first prose paragraph, no headline shape asked",
+        headline_list=lambda lines, keep: shipped_list(lines, keep, shaped=lambda line: True))
+    # three rules of the session of 2026-12-04 (fifth), each put back as it was
+    row("a comment form does not count as a thread (before)", COMMENT_LINE=re.compile(COMMENT_THREAD_LINE, re.I))
+    row("no teaser-list rule (before)", teaser_lists=lambda lines, keep: [])
+    row(f"a teaser list from 3 headlines (shipped: {text_module.TEASER_LIST_MIN})", TEASER_LIST_MIN=3)
+    row("ad-slot lines left to the model (before)", AD_SLOT=re.compile(r"(?!)"))
+    row("shipped")
     Console().print(table)
     print(comments_heading_evidence(pages))
 
