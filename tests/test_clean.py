@@ -581,3 +581,26 @@ def test_an_ad_slot_between_two_paragraphs_is_not_body(slot):
     cleaned = clean_plain_text("", lines=lines, probabilities=probabilities)
     assert cleaned.paragraphs == paragraphs
     assert [r.text for r in cleaned.removed] == [slot]
+
+
+def test_the_visible_text_of_a_page_is_normalized_like_a_read_text():
+    from newsloom.clean.html import visible_text
+
+    html = ("<html><body><p>Harbor&nbsp;master&#8217;s report</p><p>&zwj;</p>"
+            "<p>Ferries resumed on&nbsp;Monday.</p></body></html>")
+    # no no-break space from the entity, and no line made of a zero-width joiner alone
+    assert [line for line in visible_text(html).split("\n") if line.strip()] == [
+        "Harbor master’s report", "Ferries resumed on Monday."]
+
+
+def test_a_benchmark_page_is_read_as_newsloom_ingest_reads_an_html_file(tmp_path):
+    import gzip
+
+    from newsloom.evaluation.pages import html_as_read
+
+    # UTF-8 encoded twice, as a few WCXB pages are: the apostrophe's bytes read as "â" and two controls
+    twice = "<html><body><p>The investor’s guide</p></body></html>".encode().decode("latin-1").encode()
+    page = tmp_path / "page.html.gz"
+    page.write_bytes(gzip.compress(twice))
+    assert "The investor’s guide" in html_as_read(page)
+    assert "â" not in html_as_read(page)
