@@ -15,10 +15,14 @@ from pathlib import Path
 from newsloom.evaluation.pages import LabelledPage, labelled_pages
 
 CACHE = Path(__file__).resolve().parents[1] / ".cache"
+#: Part of the cache file's name, raised whenever the rendering or labelling of a page changes, so that a cache
+#: left by an older checkout is never read as today's pages. 2: pages read as ``newsloom ingest`` reads them
+#: (charset, mojibake repair, normalized visible text; session of 2026-12-04, sixth).
+CACHE_VERSION = 2
 
 
 def load_labelled(dataset: str) -> list[LabelledPage]:
-    path = CACHE / f"labelled-{dataset}.pkl"
+    path = CACHE / f"labelled-{dataset}-v{CACHE_VERSION}.pkl"
     if path.exists():
         return pickle.loads(path.read_bytes())
     pages = list(labelled_pages(dataset))
