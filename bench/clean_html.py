@@ -38,6 +38,7 @@ def main() -> None:
     parser.add_argument("--split", default="test", choices=["train", "tune", "test"],
                         help="split of the scrapinghub pages scored beside all 181, and of the WCXB tables "
                              "(rules and models were chosen on train and tune)")
+    parser.add_argument("--digits", type=int, default=3, help="decimals of the scrapinghub table's P / R / F1")
     args = parser.parse_args()
     pages = list(iter_pages("scrapinghub"))
     started = time.perf_counter()
@@ -54,8 +55,9 @@ def main() -> None:
         for name, bodies, speed in (("trafilatura.extract defaults", plain, plain_speed),
                                     ("newsloom HTML path", ours, ours_speed)):
             score = macro_prf(shingle_counts(p.body, bodies[p.page_id]) for p in subset)
-            table.add_row(f"{subset_name} ({len(subset)})", name, f"{score.precision:.3f}", f"{score.recall:.3f}",
-                          f"{score.f1:.3f}", f"{speed:.1f}")
+            table.add_row(f"{subset_name} ({len(subset)})", name,
+                          *(f"{value:.{args.digits}f}" for value in (score.precision, score.recall, score.f1)),
+                          f"{speed:.1f}")
     Console().print(table)
     for wcxb_table in wcxb_tables(args.split):
         Console().print(wcxb_table)

@@ -583,7 +583,7 @@ def test_an_ad_slot_between_two_paragraphs_is_not_body(slot):
     assert [r.text for r in cleaned.removed] == [slot]
 
 
-def test_the_visible_text_of_a_page_is_normalized_like_a_read_text():
+def test_the_visible_text_of_a_page_loses_the_spaces_its_entities_render_to():
     from newsloom.clean.html import visible_text
 
     html = ("<html><body><p>Harbor&nbsp;master&#8217;s report</p><p>&zwj;</p>"
@@ -604,3 +604,7 @@ def test_a_benchmark_page_is_read_as_newsloom_ingest_reads_an_html_file(tmp_path
     page.write_bytes(gzip.compress(twice))
     assert "The investor’s guide" in html_as_read(page)
     assert "â" not in html_as_read(page)
+    # a page the reader refuses is no benchmark page: said, not read some other way
+    page.write_bytes(gzip.compress(b"no markup at all"))
+    with pytest.raises(ValueError, match="no HTML markup"):
+        html_as_read(page)

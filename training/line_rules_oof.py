@@ -11,7 +11,8 @@ comments (``clean.text.ends_story``), of what counts as that heading (``clean.te
 when the lone-prose rescue runs (``clean.text.rescued_body``), of the headline lists above the article and under a
 teaser heading (``clean.text.headline_list``, ``clean.text.teaser_lists``) and of what counts as a comment thread
 (``clean.lines.COMMENT_LINE``), each with its F1 per dataset and the number of
-pages that score otherwise than with the shipped rules.
+pages that score otherwise than with the shipped rules; last, what knowing the article's first and last line
+would be worth (an oracle, not a rule).
 """
 
 from __future__ import annotations
@@ -61,19 +62,27 @@ def main() -> None:
             pages += group
     pages = [p for p in pages if (p.page.dataset, p.page.page_id) in oof]
 
-    def page_counts() -> list:
+    def page_counts(bounded: tuple[bool, bool] = (False, False)) -> list:
+        """Each page's shingle counts; ``bounded`` (start, end): an oracle that zeroes the probabilities above the
+        gold body's first line, below its last line, to measure what knowing the article's bounds is worth."""
         counts = []
         for page in pages:
-            model = FixedProbabilities(oof[(page.page.dataset, page.page.page_id)], threshold)
+            probs = oof[(page.page.dataset, page.page.page_id)].copy()
+            gold = [i for i, label in enumerate(page.labels) if label]
+            if gold and bounded[0]:
+                probs[: gold[0]] = 0.0
+            if gold and bounded[1]:
+                probs[gold[-1] + 1 :] = 0.0
+            model = FixedProbabilities(probs, threshold)
             cleaned = text_module.clean_plain_text(page.text, repeats[id(page)], classifier=model, lines=page.lines)
             counts.append(shingle_counts(page.page.body, "\n".join(cleaned.paragraphs)))
         return counts
 
     shipped_counts = page_counts()
 
-    def score() -> str:
+    def score(bounded: tuple[bool, bool] = (False, False)) -> str:
         """F1 over all pages, over each dataset's, and how many pages score otherwise than the shipped rules."""
-        counts = page_counts()
+        counts = page_counts(bounded)
         per_dataset = [macro_prf(c for c, p in zip(counts, pages) if p.page.dataset == name).f1
                        for name in ("scrapinghub", "wcxb")]
         moved = sum(macro_prf([a]).f1 != macro_prf([b]).f1 for a, b in zip(counts, shipped_counts))
@@ -127,6 +136,9 @@ def main() -> None:
     row(f"a teaser list from 3 headlines (shipped: {text_module.TEASER_LIST_MIN})", TEASER_LIST_MIN=3)
     row("ad-slot lines left to the model (before)", AD_SLOT=re.compile(r"(?!)"))
     row("shipped")
+    # not rules: the headroom, if the article's bounds were known (session of 2026-12-04, sixth)
+    for bounded, label in (((True, False), "start"), ((False, True), "end"), ((True, True), "start and end")):
+        table.add_row(f"oracle: the gold body's {label} known (shipped rules)", score(bounded))
     Console().print(table)
     print(comments_heading_evidence(pages))
 

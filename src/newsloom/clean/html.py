@@ -24,7 +24,7 @@ from newsloom.clean.kinds import removed_kind
 from newsloom.clean.lines import Line, normalize_line, split_lines, word_count
 from newsloom.clean.metadata import find_authors, names_in_author_field
 from newsloom.clean.text import CleanedText, clean_plain_text
-from newsloom.ingest.decode import normalize_text
+from newsloom.ingest.decode import plain_spaces
 from newsloom.record import RemovedLine
 
 #: trafilatura gives up on trees deeper/larger than this; we refuse earlier with a clear message.
@@ -46,8 +46,8 @@ class CleanedHtml:
 def visible_text(html: str) -> str:
     """Every visible line of the page, as a scraper that keeps everything would dump it (inscriptis, links
     and images off): the fallback's input and the source of 'removed'. The line model was trained on
-    exactly this rendering. Normalized as the readers normalize text: inscriptis turns entities into the
-    no-break and zero-width spaces that a reader never lets through (a line of one "&zwj;" is no line)."""
+    exactly this rendering. The readers repaired the markup already; its entities still render to the no-break
+    and zero-width spaces a reader never lets through, so those go (a line of one "&zwj;" is no line)."""
     from inscriptis import get_text
     from inscriptis.css_profiles import CSS_PROFILES
     from inscriptis.model.config import ParserConfig
@@ -56,7 +56,7 @@ def visible_text(html: str) -> str:
         text = get_text(html, ParserConfig(css=CSS_PROFILES["strict"], display_links=False, display_images=False))
     except (ValueError, etree.ParserError, RecursionError):
         return ""
-    return normalize_text(text)
+    return plain_spaces(text)
 
 
 #: a page line is the headline inside a <title> when it is at least this share of the title's length

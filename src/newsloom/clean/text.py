@@ -249,8 +249,9 @@ def _clean_lines(
     listed = set(teaser_lists(lines, keep))
     keep = [k and i not in listed and not AD_SLOT.match(line.text) for i, (k, line) in enumerate(zip(keep, lines))]
     keep = trim_edges(lines, keep)
-    teaser_lines = set(headline_list(lines, keep)) | listed
-    keep = [k and i not in teaser_lines for i, k in enumerate(keep)]
+    rail = set(headline_list(lines, keep))
+    keep = [k and i not in rail for i, k in enumerate(keep)]
+    teaser_lines = rail | listed  # both are removed as teasers
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
     meta = extract_metadata(lines, keep, corpus_repeat)
     # A headline the classifier kept as body is still the headline, not the article's first paragraph.

@@ -66,9 +66,10 @@ def html_as_read(path: Path) -> str:
     """A benchmark page's HTML as ``newsloom ingest`` reads an .html file: the declared or detected charset,
     mojibake repaired (a few WCXB pages are UTF-8 encoded twice: their apostrophes read as "â" and two
     control characters where the ground truth has "’"), NFC, plain spaces."""
-    data = gzip.decompress(path.read_bytes())
-    item = next(read_html(data, str(path)))
-    return item.text if isinstance(item, RawDocument) else data.decode("utf-8", "replace")
+    item = next(read_html(gzip.decompress(path.read_bytes()), str(path)))
+    if not isinstance(item, RawDocument):  # a page ingest would refuse has no place in a benchmark
+        raise ValueError(f"{path}: {item.reason}")
+    return item.text
 
 
 def iter_pages(dataset: str, split: str | None = None) -> Iterator[Page]:

@@ -119,7 +119,13 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
 def normalize_text(text: str) -> str:
     """Repair mojibake (ftfy), NFC, plain spaces for NBSP and friends, no zero-width or control chars."""
     # Curly quotes are kept: they tell a quotation apart from an inch mark for the quote finder.
-    text = ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False)
+    return plain_spaces(ftfy.fix_text(text, normalization="NFC", uncurl_quotes=False))
+
+
+def plain_spaces(text: str) -> str:
+    """The cheap half of :func:`normalize_text`: plain spaces for NBSP and friends, "\n" line ends, no
+    zero-width or control chars. For text rendered from markup a reader already repaired, where only the
+    entities ("&nbsp;", "&zwj;") can bring such characters back."""
     text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
