@@ -608,3 +608,45 @@ def test_a_benchmark_page_is_read_as_newsloom_ingest_reads_an_html_file(tmp_path
     page.write_bytes(gzip.compress(b"no markup at all"))
     with pytest.raises(ValueError, match="no HTML markup"):
         html_as_read(page)
+
+
+def test_the_later_stages_see_which_lines_speak_of_what_the_article_speaks_of():
+    from newsloom.clean.lines import article_overlap, page_words, split_lines
+
+    lines = split_lines(
+        "Police rescued the kidnapped girl in Fort Worth after a tip led officers to a motel room.\n"
+        "The girl was found unharmed, Fort Worth police said, and her kidnapper was arrested.\n"
+        "A jury convicted the kidnapper of the Fort Worth girl after a two-day trial.\n"
+        "Astronomers spotted a star ejected by the black hole at the centre of the Milky Way.\n"
+        "Top 10\n"
+    )
+    sure = np.array([0.99, 0.99, 0.5, 0.5, 0.1])  # what the previous stage said of each line
+    words_share, names_share, _ = article_overlap(sure, page_words(lines)).T
+    # the trial paragraph uses the article's words and names; the other story's blurb uses neither
+    assert words_share[2] > 0.4 and names_share[2] == 1.0
+    assert words_share[3] == 0.0 and names_share[3] == 0.0
+    # a confident line's own words do not vouch for it: the first paragraph is backed only by the second
+    assert 0.0 < words_share[0] < 1.0
+    # a line with no word of four letters or more has nothing to compare
+    assert words_share[4] == -1.0 and names_share[4] == -1.0
+
+
+def test_a_byline_and_a_date_the_model_kept_atop_the_body_are_still_metadata():
+    from newsloom.clean.lines import split_lines
+
+    lines = split_lines(f"{HEADLINE}\n\nBy Dana Whitlock\n\nMay 6, 2025\n\n{BODY}\n")
+    sure = np.array([0.1, 0.9, 0.9] + [0.99] * 4)  # the model kept the byline and the date line as body
+    cleaned = clean_plain_text("", lines=lines, probabilities=sure)
+    assert cleaned.paragraphs[0].startswith("The harbour authority approved")
+    assert cleaned.metadata.authors == ["Dana Whitlock"] and cleaned.metadata.published == "2025-05-06"
+    assert {(r.text, r.kind) for r in cleaned.removed} >= {("By Dana Whitlock", "byline"), ("May 6, 2025", "dateline")}
+
+
+@pytest.mark.parametrize("button", ["Share this article", "Follow us on Twitter", "Subscribe to our newsletter"])
+def test_a_button_the_model_kept_is_never_the_articles_last_paragraph(button):
+    from newsloom.clean.lines import split_lines
+
+    lines = split_lines(f"{BODY}\n\n{button}\n")
+    cleaned = clean_plain_text("", lines=lines, probabilities=np.full(len(lines), 0.9))
+    assert cleaned.paragraphs[-1].startswith("The authority will publish")
+    assert button in [r.text for r in cleaned.removed]

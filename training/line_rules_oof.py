@@ -10,7 +10,8 @@ of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``), after the 
 comments (``clean.text.ends_story``), of what counts as that heading (``clean.text.is_comments_head``) and of
 when the lone-prose rescue runs (``clean.text.rescued_body``), of the headline lists above the article and under a
 teaser heading (``clean.text.headline_list``, ``clean.text.teaser_lists``) and of what counts as a comment thread
-(``clean.lines.COMMENT_LINE``), each with its F1 per dataset and the number of
+(``clean.lines.COMMENT_LINE``), of the bylines and date stamps kept atop the body (``clean.text.stamps_atop_body``)
+and of the share buttons at the body's edges (``clean.kinds.BUTTON_MAX_WORDS``), each with its F1 per dataset and the number of
 pages that score otherwise than with the shipped rules; last, what knowing the article's first and last line
 would be worth (an oracle, not a rule).
 """
@@ -29,6 +30,7 @@ from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
 from cache_pages import load_labelled  # noqa: E402
+from newsloom.clean import kinds  # noqa: E402
 from newsloom.clean import text as text_module  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
 from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head  # noqa: E402
@@ -135,12 +137,25 @@ def main() -> None:
     row("no teaser-list rule (before)", teaser_lists=lambda lines, keep: [])
     row(f"a teaser list from 3 headlines (shipped: {text_module.TEASER_LIST_MIN})", TEASER_LIST_MIN=3)
     row("ad-slot lines left to the model (before)", AD_SLOT=re.compile(r"(?!)"))
+    # two rules of the session of 2026-12-04 (seventh), each put back as it was
+    row("a byline or date stamp kept atop the body stays body (before)", stamps_atop_body=lambda lines, keep: [])
+    row("a short call to action is no edge junk (before)", is_edge_junk=_edge_junk_before)
     row("shipped")
     # not rules: the headroom, if the article's bounds were known (session of 2026-12-04, sixth)
     for bounded, label in (((True, False), "start"), ((False, True), "end"), ((True, True), "start and end")):
         table.add_row(f"oracle: the gold body's {label} known (shipped rules)", score(bounded))
     Console().print(table)
     print(comments_heading_evidence(pages))
+
+
+def _edge_junk_before(line) -> bool:  # noqa: ANN001
+    """``kinds.is_edge_junk`` as it was before a short call to action counted as junk."""
+    shipped = kinds.BUTTON_MAX_WORDS
+    kinds.BUTTON_MAX_WORDS = 0
+    try:
+        return kinds.is_edge_junk(line)
+    finally:
+        kinds.BUTTON_MAX_WORDS = shipped
 
 
 def comments_heading_evidence(pages: list) -> str:

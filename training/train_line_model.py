@@ -22,7 +22,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.classifier import MODEL_DIR, LineClassifier, stage_input  # noqa: E402
-from newsloom.clean.lines import learn_log_odds, shape_features, word_count, word_features  # noqa: E402
+from newsloom.clean.lines import learn_log_odds, page_words, shape_features, word_count, word_features  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import LabelledPage, split_of  # noqa: E402
@@ -48,8 +48,9 @@ STAGES = next((int(a) for a in sys.argv[1:] if a.isdigit()), 2)
 #: Out-of-fold F1 over train + tune (738 pages): 0.9240 without word evidence, 0.9247 with it (and +190 KB,
 #: slower): not worth shipping, so it is opt-in.
 WORD_FEATURES = "--words" in sys.argv
-#: ``--oof-only``: fit out of fold, save the train pages' out-of-fold probabilities and the tune pages'
-#: probabilities to .cache/line-oof.pkl (for training/line_rules_oof.py) and leave the shipped model alone
+#: Every run saves the train pages' out-of-fold probabilities and the tune pages' probabilities to
+#: .cache/line-oof.pkl (for training/line_rules_oof.py and train_metadata_rankers.py); ``--oof-only`` leaves
+#: the shipped model alone
 OOF_ONLY = "--oof-only" in sys.argv
 OOF_FILE = Path(__file__).resolve().parents[1] / ".cache" / "line-oof.pkl"
 
@@ -113,11 +114,11 @@ def main() -> None:
 
     # Every stage is fitted out of fold first: the next stage must learn from probabilities like those it
     # will see on new pages. Then the stage is refitted on all train pages for shipping.
-    n_words = [word_count(p.lines) for p in train]
+    words_of = [page_words(p.lines) for p in train]
     previous: list[np.ndarray | None] = [None] * len(train)
     stages = []
     for _ in range(STAGES):
-        inputs = [stage_input(s, prev, n) for s, prev, n in zip(shapes, previous, n_words)]
+        inputs = [stage_input(s, prev, w) for s, prev, w in zip(shapes, previous, words_of)]
         oof: list[np.ndarray] = [np.zeros(0)] * len(train)
         for fold in range(FOLDS):
             fit_idx = [i for i in range(len(train)) if fold_of[i] != fold]
@@ -146,11 +147,11 @@ def main() -> None:
         print(f"  threshold {threshold:.2f}: out-of-fold train + tune F1 {score:.4f} (tune alone {tune_only:.4f})")
         best = max(best, (score, float(threshold)))
     print(f"chosen threshold {best[1]:.2f} (out-of-fold train + tune F1 {best[0]:.4f})")
+    OOF_FILE.parent.mkdir(parents=True, exist_ok=True)
+    OOF_FILE.write_bytes(pickle.dumps({(page.page.dataset, page.page.page_id): probs for page, probs in chooser}))
+    print(f"out-of-fold probabilities written to {OOF_FILE}")
     if OOF_ONLY:
-        OOF_FILE.write_bytes(pickle.dumps({
-            (page.page.dataset, page.page.page_id): probs for page, probs in chooser
-        }))
-        print(f"out-of-fold probabilities written to {OOF_FILE}; shipped model unchanged")
+        print("shipped model unchanged")
         return
 
     MODEL_DIR.mkdir(parents=True, exist_ok=True)

@@ -2,8 +2,9 @@
 
 Stage 1 reads each line's shape, its neighbours' shapes, its place on the page and how often the line
 recurs across the batch. Each later stage reads the same plus the previous stage's probabilities of the
-lines around it and of the page's main block, so a prose-looking teaser blurb after the article's end or a
-comment thread loses to its context. All are LightGBM models shipped as text in ``clean/model/`` and trained
+lines around it and of the page's main block, and how much of the line's vocabulary the lines that stage is
+sure of use, so a prose-looking teaser blurb after the article's end, an author's bio or a comment thread loses
+to its context. All are LightGBM models shipped as text in ``clean/model/`` and trained
 by ``training/train_line_model.py``; ``meta.json`` beside them holds the stage count, the decision threshold
 and the split.
 """
@@ -18,14 +19,14 @@ from pathlib import Path
 
 import numpy as np
 
-from newsloom.clean.lines import Line, context_features, shape_features, word_count, word_features
+from newsloom.clean.lines import Line, PageWords, context_features, page_words, shape_features, word_features
 
 MODEL_DIR = Path(__file__).parent / "model"
 
 
-def stage_input(shape: np.ndarray, previous: np.ndarray | None, n_words: np.ndarray) -> np.ndarray:
+def stage_input(shape: np.ndarray, previous: np.ndarray | None, page: PageWords) -> np.ndarray:
     """Stage 1 reads the shape features; every later stage also reads the previous stage's context."""
-    return shape if previous is None else np.hstack([shape, context_features(previous, n_words)])
+    return shape if previous is None else np.hstack([shape, context_features(previous, page)])
 
 
 @dataclass
@@ -56,10 +57,10 @@ class LineClassifier:
         if not lines:
             return np.zeros(0)
         shape = self.base_features(lines, corpus_repeat)
-        n_words = word_count(lines)
+        page = page_words(lines)
         probs = None
         for stage in self.stages:
-            probs = stage.predict(stage_input(shape, probs, n_words), num_threads=1)
+            probs = stage.predict(stage_input(shape, probs, page), num_threads=1)
         return probs
 
 

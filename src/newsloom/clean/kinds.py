@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import re
 
-from newsloom.clean.lines import AD, CAPTION, COPYRIGHT, TEASER_HEAD, Line, is_teaser_head, words
+from newsloom.clean.lines import (
+    AD,
+    CALL_TO_ACTION,
+    CAPTION,
+    COPYRIGHT,
+    TEASER_HEAD,
+    Line,
+    is_teaser_head,
+    words,
+)
 from newsloom.clean.metadata import BYLINE_BY, DATE_WITH_YEAR
 
 # Image placeholders a scraper leaves ("main img") count as captions too.
@@ -71,11 +80,15 @@ def removed_kind(
 
 
 _LABEL_ONLY = re.compile(r"^[\w\s&-]{1,30}:$")
+#: a call to action this short is a button or a prompt ("Share this article", "Follow us on Twitter"), not the
+#: article's first or last paragraph
+BUTTON_MAX_WORDS = 6
 
 
 def is_edge_junk(line: Line) -> bool:
     """Lines that are never the first or last paragraph of an article, whatever the classifier thought:
-    a source link, a © notice, a bare label ("TAGS:"), a one- or two-word fragment, an inputs credit."""
+    a source link, a © notice, a bare label ("TAGS:"), a one- or two-word fragment, an inputs credit, a share
+    button."""
     text = line.text
     n = len(words(text))
     return bool(
@@ -85,4 +98,5 @@ def is_edge_junk(line: Line) -> bool:
         or (n <= 2 and not text.endswith((".", "!", "?")))
         or _CREDIT.search(text)
         or (TEASER_HEAD.match(text) and n <= 20)  # "ALSO READ: <another story's headline>"
+        or (CALL_TO_ACTION.search(text) and n <= BUTTON_MAX_WORDS)
     )

@@ -9,6 +9,7 @@ pure function of one page plus an optional per-line corpus repetition count, so 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ _BYLINE = re.compile(
     r"columnist|bureau)\b",
     re.I,
 )
-_CALL_TO_ACTION = re.compile(
+CALL_TO_ACTION = re.compile(
     r"\b(?:read more|click|subscribe|sign up|sign in|newsletter|follow us|share (?:this|on)|comments?|log ?in"
     r"|register|download|cookies?|privacy|terms of|skip to|back to top|go to ?top|whatsapp|facebook|twitter"
     r"|linkedin|telegram|instagram|email this|print this|watch:|listen|min(?:ute)?s? read)\b",
@@ -294,7 +295,7 @@ def _own_features(line: Line, repeat_in_doc: int, corpus_repeat: int) -> list[fl
         float(bool(_DATE.search(text))),
         float(bool(_DATE_WORD.search(text))),
         float(bool(_BYLINE.search(text))),
-        float(bool(_CALL_TO_ACTION.search(text))),
+        float(bool(CALL_TO_ACTION.search(text))),
         float(is_teaser_head(line)),
         float(bool(AD.search(text))),
         float(text.count("|") + text.count("•") + text.count(" / ")),
@@ -395,14 +396,86 @@ CONTEXT_FEATURE_NAMES = [
     "p_dist_block_start",
     "p_dist_block_end",
     "p_block_share",
+    "article_word_overlap",
+    "article_name_overlap",
+    "article_word_overlap_near",
 ]
 
+#: A line counts as the article's when the previous stage gives it at least this probability; the later
+#: stages ask how many of a line's words those lines use. Set a priori, not tuned.
+CONFIDENT_BODY = 0.8
 
-def context_features(p: np.ndarray, n_words: np.ndarray) -> np.ndarray:
-    """Stage-2 columns: a line's stage-1 probability seen against its neighbours' and the page's."""
+
+@dataclass(frozen=True)
+class PageWords:
+    """What the later stages read of a page's words, computed once per page: each line's word count, its
+    content words (lower case, four characters or more, no numbers) and the names in it (capitalised words
+    after the first), and how rare each content word is on the page."""
+
+    n_words: np.ndarray
+    content: list[frozenset[str]]
+    names: list[frozenset[str]]
+    rarity: dict[str, float]
+
+
+def page_words(lines: Sequence[Line]) -> PageWords:
+    tokens = [words(ln.text) for ln in lines]
+    content = [frozenset(t.lower() for t in toks if len(t) >= 4 and not t.isdigit()) for toks in tokens]
+    names = [
+        frozenset(t for t in toks[1:] if len(t) >= 3 and t[:1].isupper() and not t.isupper()) for toks in tokens
+    ]
+    lines_using: Counter[str] = Counter()
+    for line_words in content:
+        lines_using.update(line_words)
+    n = len(lines)
+    rarity = {w: float(np.log((n + 1) / k)) for w, k in lines_using.items()}
+    return PageWords(np.array([len(t) for t in tokens], dtype=np.float64), content, names, rarity)
+
+
+def article_overlap(p: np.ndarray, page: PageWords) -> np.ndarray:
+    """How much of each line's vocabulary the lines the previous stage is sure of (the article, mostly) also
+    use: the share of its content words, weighted by their rarity on the page so that the site's name and
+    menu words count for little; the share of its names; and the first pooled over the two lines either side.
+    Another story's headline and blurb, an author's bio or a company's boilerplate under the article are
+    shaped like its paragraphs but speak of other things (-1: the line has no such words)."""
+    n = len(p)
+    confident = p >= CONFIDENT_BODY
+    used_content: Counter[str] = Counter()
+    used_names: Counter[str] = Counter()
+    for i in np.flatnonzero(confident):
+        used_content.update(page.content[i])
+        used_names.update(page.names[i])
+    content_share = np.full(n, -1.0)
+    name_share = np.full(n, -1.0)
+    for i in range(n):
+        own = int(confident[i])  # a line's own words do not vouch for it
+        if page.content[i]:
+            weights = {w: page.rarity[w] for w in page.content[i]}
+            shared = sum(wt for w, wt in weights.items() if used_content[w] > own)
+            content_share[i] = shared / max(sum(weights.values()), 1e-6)
+        if page.names[i]:
+            name_share[i] = sum(used_names[w] > own for w in page.names[i]) / len(page.names[i])
+    n_content = np.array([len(c) for c in page.content], dtype=np.float64)
+    pooled_shared = _window_sum(np.where(content_share >= 0, content_share, 0.0) * n_content, 2)
+    pooled_words = _window_sum(n_content, 2)
+    near = np.where(pooled_words > 0, pooled_shared / np.maximum(pooled_words, 1.0), -1.0)
+    return np.column_stack([content_share, name_share, near])
+
+
+def _window_sum(values: np.ndarray, k: int) -> np.ndarray:
+    """Each value summed with the ``k`` values either side of it (fewer at the page's ends)."""
+    cumsum = np.concatenate([[0.0], np.cumsum(values)])
+    idx = np.arange(len(values))
+    return cumsum[np.clip(idx + k + 1, 0, len(values))] - cumsum[np.clip(idx - k, 0, len(values))]
+
+
+def context_features(p: np.ndarray, page: PageWords) -> np.ndarray:
+    """Stage-2 columns: a line's stage-1 probability seen against its neighbours' and the page's, and how
+    much of its vocabulary the lines stage 1 is sure of share."""
     n = len(p)
     if n == 0:
         return np.zeros((0, len(CONTEXT_FEATURE_NAMES)), dtype=np.float32)
+    n_words = page.n_words
     pad = np.full(4, -1.0)
     padded = np.concatenate([pad, p, pad])
     shifted = [padded[4 + o : 4 + o + n] for o in (-4, -3, -2, -1, 1, 2, 3, 4)]
@@ -437,6 +510,7 @@ def context_features(p: np.ndarray, n_words: np.ndarray) -> np.ndarray:
             np.sign(idx - start) * np.log1p(np.abs(idx - start)),
             np.sign(idx - end) * np.log1p(np.abs(idx - end)),
             np.full(n, block_share),
+            article_overlap(p, page),
         ]
     ).astype(np.float32)
 
@@ -472,8 +546,6 @@ def learn_log_odds(
 ) -> dict[str, float]:
     """Smoothed log-odds of a word occurring in a body line rather than a removed line (each word counted
     once per line)."""
-    from collections import Counter
-
     body, other = Counter(), Counter()
     n_body = n_other = 0
     for lines, labels in pages:

@@ -23,7 +23,7 @@ from newsloom.clean.lines import (
     split_lines,
     words,
 )
-from newsloom.clean.metadata import Metadata, extract_metadata
+from newsloom.clean.metadata import BYLINE_BY, DATE_WITH_YEAR, Metadata, extract_metadata
 from newsloom.record import RemovedLine
 
 
@@ -138,6 +138,23 @@ def headline_list(lines: Sequence[Line], keep: Sequence[bool],
 TEASER_LIST_MIN = 2
 
 
+#: A byline or date stamp has at most this many words ("By the Harbour Team 2–3 minutes", "Published: 2025.12.17
+#: 10:31"); a longer line that opens with "By" or holds a date is a sentence.
+STAMP_MAX_WORDS = 12
+
+
+def stamps_atop_body(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
+    """Kept lines above the first kept prose paragraph that are a byline ("By …") or a date stamp: the
+    model, unsure of a short page's header, sometimes keeps them; like a kept headline they are metadata, and
+    the metadata reader only reads the lines the body does not hold."""
+    first_prose = next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), len(lines))
+    return [
+        i for i in range(first_prose)
+        if keep[i] and len(words(lines[i].text)) <= STAMP_MAX_WORDS
+        and (BYLINE_BY.match(lines[i].text) or DATE_WITH_YEAR.search(lines[i].text))
+    ]
+
+
 def teaser_lists(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
     """The teaser headings below the first kept line that head a list of headlines, with their lists."""
     found: list[int] = []
@@ -250,7 +267,8 @@ def _clean_lines(
     keep = [k and i not in listed and not AD_SLOT.match(line.text) for i, (k, line) in enumerate(zip(keep, lines))]
     keep = trim_edges(lines, keep)
     rail = set(headline_list(lines, keep))
-    keep = [k and i not in rail for i, k in enumerate(keep)]
+    stamps = set(stamps_atop_body(lines, keep))
+    keep = [k and i not in rail and i not in stamps for i, k in enumerate(keep)]
     teaser_lines = rail | listed  # both are removed as teasers
     # Metadata first: a standfirst sits between headline and body, and the headline is read above it.
     meta = extract_metadata(lines, keep, corpus_repeat)
