@@ -23,8 +23,6 @@ import re
 import sys
 from pathlib import Path
 
-import numpy as np
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
@@ -36,18 +34,7 @@ from newsloom.clean.classifier import default_classifier  # noqa: E402
 from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import split_of  # noqa: E402
-from train_line_model import OOF_FILE, repeats_for  # noqa: E402
-
-
-class FixedProbabilities:
-    """A stand-in classifier that returns the stored probabilities of one page."""
-
-    def __init__(self, probs: np.ndarray, threshold: float) -> None:
-        self.probs = probs
-        self.threshold = threshold
-
-    def body_probabilities(self, lines, corpus_repeat=None) -> np.ndarray:  # noqa: ANN001, ARG002
-        return self.probs
+from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402, F401 (FixedProbabilities: re-exported)
 
 
 def main() -> None:
