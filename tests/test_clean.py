@@ -629,6 +629,8 @@ def test_the_later_stages_see_which_lines_speak_of_what_the_article_speaks_of():
     assert 0.0 < words_share[0] < 1.0
     # a line with no word of four letters or more has nothing to compare
     assert words_share[4] == -1.0 and names_share[4] == -1.0
+    # a page shorter than the pooling window still gets one row per line
+    assert article_overlap(sure[:3], page_words(lines[:3])).shape == (3, 3)
 
 
 def test_a_byline_and_a_date_the_model_kept_atop_the_body_are_still_metadata():

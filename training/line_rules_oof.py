@@ -22,6 +22,7 @@ import pickle
 import re
 import sys
 from pathlib import Path
+from types import ModuleType
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rich.console import Console  # noqa: E402
@@ -34,7 +35,7 @@ from newsloom.clean.classifier import default_classifier  # noqa: E402
 from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import split_of  # noqa: E402
-from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402, F401 (FixedProbabilities: re-exported)
+from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402
 
 
 def main() -> None:
@@ -81,17 +82,17 @@ def main() -> None:
     table.add_column("variant of the post-rules")
     table.add_column("F1 (scrapinghub / WCXB; pages scoring otherwise than shipped)")
 
-    def row(label: str, **patches: object) -> None:
-        """One row: the pages scored with ``patches`` set on ``clean.text`` (its rules and constants), which is
-        as shipped again afterwards."""
-        shipped = {name: getattr(text_module, name) for name in patches}
+    def row(label: str, module: ModuleType = text_module, **patches: object) -> None:
+        """One row: the pages scored with ``patches`` set on ``module`` (``clean.text`` unless said: its rules
+        and constants), which is as shipped again afterwards."""
+        shipped = {name: getattr(module, name) for name in patches}
         for name, value in patches.items():
-            setattr(text_module, name, value)
+            setattr(module, name, value)
         try:
             table.add_row(label, score())
         finally:
             for name, value in shipped.items():
-                setattr(text_module, name, value)
+                setattr(module, name, value)
 
     # the cut after a teaser heading
     row("never", drop_teaser_tail=lambda lines, keep: keep)
@@ -126,23 +127,13 @@ def main() -> None:
     row("ad-slot lines left to the model (before)", AD_SLOT=re.compile(r"(?!)"))
     # two rules of the session of 2026-12-04 (seventh), each put back as it was
     row("a byline or date stamp kept atop the body stays body (before)", stamps_atop_body=lambda lines, keep: [])
-    row("a short call to action is no edge junk (before)", is_edge_junk=_edge_junk_before)
+    row("a short call to action is no edge junk (before)", module=kinds, BUTTON_MAX_WORDS=0)
     row("shipped")
     # not rules: the headroom, if the article's bounds were known (session of 2026-12-04, sixth)
     for bounded, label in (((True, False), "start"), ((False, True), "end"), ((True, True), "start and end")):
         table.add_row(f"oracle: the gold body's {label} known (shipped rules)", score(bounded))
     Console().print(table)
     print(comments_heading_evidence(pages))
-
-
-def _edge_junk_before(line) -> bool:  # noqa: ANN001
-    """``kinds.is_edge_junk`` as it was before a short call to action counted as junk."""
-    shipped = kinds.BUTTON_MAX_WORDS
-    kinds.BUTTON_MAX_WORDS = 0
-    try:
-        return kinds.is_edge_junk(line)
-    finally:
-        kinds.BUTTON_MAX_WORDS = shipped
 
 
 def comments_heading_evidence(pages: list) -> str:

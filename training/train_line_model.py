@@ -24,6 +24,7 @@ from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.classifier import MODEL_DIR, LineClassifier, stage_input  # noqa: E402
 from newsloom.clean.lines import learn_log_odds, page_words, shape_features, word_count, word_features  # noqa: E402
 from newsloom.clean.stats import LineStats  # noqa: E402
+from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import LabelledPage, split_of  # noqa: E402
 
@@ -95,8 +96,6 @@ CHOSEN_AMONG = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)
 
 def cleaned_body(page: LabelledPage, probs: np.ndarray, threshold: float, repeats: list[int]) -> str:
     """The body the shipped cleaner keeps of ``page`` (every post-rule) when the model says ``probs``."""
-    from newsloom.clean.text import clean_plain_text
-
     model = FixedProbabilities(probs, threshold)
     return "\n".join(clean_plain_text(page.text, repeats, classifier=model, lines=page.lines).paragraphs)
 

@@ -31,13 +31,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cache_pages import load_labelled  # noqa: E402
-from line_rules_oof import FixedProbabilities  # noqa: E402
 from newsloom.clean import metadata  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
 from newsloom.clean.rankers import FEATURES, MODEL_DIR, top_row  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
 from newsloom.evaluation.pages import LabelledPage, folded, split_of  # noqa: E402
-from train_line_model import OOF_FILE, repeats_for  # noqa: E402
+from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402
 from train_line_model import PARAMS as LINE_MODEL_PARAMS  # noqa: E402
 
 #: the line model's settings, with smaller trees: a page gives a ranker a few dozen rows, not a thousand

@@ -41,6 +41,20 @@ _NAV = re.compile(
 )
 
 
+#: A byline or date stamp has at most this many words ("By the Harbour Team 2–3 minutes", "Published: 2025.12.17
+#: 10:31"); a longer line that opens with "By" or holds a date is a sentence.
+STAMP_MAX_WORDS = 8
+
+
+def stamp_kind(line: Line) -> str | None:
+    """"byline" for a short "By …" line, "dateline" for a short line holding a full date, else None."""
+    if len(words(line.text)) > STAMP_MAX_WORDS:
+        return None
+    if BYLINE_BY.match(line.text):
+        return "byline"
+    return "dateline" if DATE_WITH_YEAR.search(line.text) else None
+
+
 def removed_kind(
     line: Line,
     *,
@@ -56,10 +70,13 @@ def removed_kind(
         return "title"
     if in_comments:  # the names, time stamps and "Reply" links of a thread are all the comments'
         return "footer" if _FOOTER.search(text) else "comment"
-    if is_byline or BYLINE_BY.match(text) and len(words(text)) <= 8:
+    if is_byline:
         return "byline"
-    if is_date or (DATE_WITH_YEAR.search(text) and len(words(text)) <= 8):
+    if is_date:
         return "dateline"
+    stamp = stamp_kind(line)
+    if stamp:
+        return stamp
     if AD.search(text):
         return "ad"
     if CAPTION.search(text) or _IMAGE_PLACEHOLDER.search(text):

@@ -481,12 +481,8 @@ def context_features(p: np.ndarray, page: PageWords) -> np.ndarray:
     pad = np.full(4, -1.0)
     padded = np.concatenate([pad, p, pad])
     shifted = [padded[4 + o : 4 + o + n] for o in (-4, -3, -2, -1, 1, 2, 3, 4)]
-    cumsum = np.concatenate([[0.0], np.cumsum(p)])
-
     def window_mean(k: int) -> np.ndarray:
-        lo = np.clip(np.arange(n) - k, 0, n)
-        hi = np.clip(np.arange(n) + k + 1, 0, n)
-        return (cumsum[hi] - cumsum[lo]) / (hi - lo)
+        return _window_sum(p, k) / _window_sum(np.ones(n), k)
 
     max_before = np.concatenate([[0.0], np.maximum.accumulate(p)[:-1]])
     max_after = np.concatenate([np.maximum.accumulate(p[::-1])[::-1][1:], [0.0]])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
-from newsloom.clean.kinds import is_edge_junk, removed_kind
+from newsloom.clean.kinds import is_edge_junk, removed_kind, stamp_kind
 from newsloom.clean.lines import (
     AD_SLOT,
     COMMENT_LINE,
@@ -23,7 +23,7 @@ from newsloom.clean.lines import (
     split_lines,
     words,
 )
-from newsloom.clean.metadata import BYLINE_BY, DATE_WITH_YEAR, Metadata, extract_metadata
+from newsloom.clean.metadata import Metadata, extract_metadata
 from newsloom.record import RemovedLine
 
 
@@ -120,12 +120,16 @@ def is_headline_like(line: Line) -> bool:
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
 
 
+def first_prose(lines: Sequence[Line], keep: Sequence[bool]) -> int:
+    """The index of the first kept prose paragraph (0 when none is kept: nothing stands above it)."""
+    return next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), 0)
+
+
 def headline_list(lines: Sequence[Line], keep: Sequence[bool],
                   shaped: Callable[[Line], bool] = is_headline_like) -> list[int]:
     """The kept lines above the first kept prose paragraph when they are mostly headline-like (``shaped``), and
     many: a list of other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`); else none."""
-    first_prose = next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), None)
-    above = [i for i in range(first_prose or 0) if keep[i]]
+    above = [i for i in range(first_prose(lines, keep)) if keep[i]]
     headlines = sum(shaped(lines[i]) for i in above)
     return above if headlines >= HEADLINE_LIST_MIN and headlines >= HEADLINE_LIST_SHARE * len(above) else []
 
@@ -138,21 +142,11 @@ def headline_list(lines: Sequence[Line], keep: Sequence[bool],
 TEASER_LIST_MIN = 2
 
 
-#: A byline or date stamp has at most this many words ("By the Harbour Team 2–3 minutes", "Published: 2025.12.17
-#: 10:31"); a longer line that opens with "By" or holds a date is a sentence.
-STAMP_MAX_WORDS = 12
-
-
 def stamps_atop_body(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
-    """Kept lines above the first kept prose paragraph that are a byline ("By …") or a date stamp: the
-    model, unsure of a short page's header, sometimes keeps them; like a kept headline they are metadata, and
-    the metadata reader only reads the lines the body does not hold."""
-    first_prose = next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), len(lines))
-    return [
-        i for i in range(first_prose)
-        if keep[i] and len(words(lines[i].text)) <= STAMP_MAX_WORDS
-        and (BYLINE_BY.match(lines[i].text) or DATE_WITH_YEAR.search(lines[i].text))
-    ]
+    """Kept lines above the first kept prose paragraph that are a byline or a date stamp
+    (:func:`kinds.stamp_kind`): the model, unsure of a short page's header, sometimes keeps them; like a kept
+    headline they are metadata, and the metadata reader only reads the lines the body does not hold."""
+    return [i for i in range(first_prose(lines, keep)) if keep[i] and stamp_kind(lines[i])]
 
 
 def teaser_lists(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
