@@ -39,6 +39,9 @@ def page(byline: str) -> str:
         ("03/01/2017 by Agatha Lind", ["Agatha Lind"]),  # a date before "by"
         ("Dec 17, 2025Julian K. Arne", ["Julian K. Arne"]),  # a date glued before a bare name
         ("Author\n\nIsa Shelton", ["Isa Shelton"]),  # the label on its own line, the name on the next
+        ("By\n\nJesse Porter", ["Jesse Porter"]),  # "By" on its own line, the name on the next
+        ("By\n\nWedding ChecklistsJust EngagedWedding Planning", []),  # glued menu links are no name
+        ("By Ann Lee\n\nUpdated by Tom Ray", ["Ann Lee"]),  # who updated it is not who wrote it
         ("Authors\n\nRegular Contributors", []),  # a menu
         ("Author\n\nRecent Posts", []),  # a menu heading under the label
         # a team signs it; a role alone does not; a reading time is no part of the name
@@ -64,6 +67,12 @@ FACET_MENU = "Solutions\n\nBy Use Case\n\nPort Planning\n\nFleet Tracking\n\n" +
 # the page writes the facet's words in lower case: its common words, which no name is
 CASE_NOTE = ("In each case the use of the channel will be limited, and the case for a second use of the basin is open; "
              "in every case our editors will report on the use of the money.")
+
+
+def test_the_byline_nearest_above_the_body_wins_over_a_menus_by_line_at_the_top():
+    # "By Region" names nobody the facet test could tell (the page never writes "region" in lower case)
+    text = f"Recipes\n\nBy Region\n\nBy Occasion\n\n{HEADLINE}\n\nBy Jesse Porter\n\n{BODY}\n\nShare this article\n"
+    assert clean_plain_text(text).metadata.authors == ["Jesse Porter"]
 
 
 @pytest.mark.parametrize(("byline", "authors"), [
@@ -198,6 +207,11 @@ def test_a_standfirst_that_ends_in_its_byline_dates_the_page():
         ("Harbour plan approved - what the new channel means for fishing crews and ferries",
          "Harbour plan approved - what the new channel means for fishing crews and ferries"),
         ("AC - DC", "AC - DC"),
+        # a breadcrumb trail before the headline; one that ends in a section keeps its line
+        ("Home » Archive » Harbour Life » Dredging the eastern channel, part two",
+         "Dredging the eastern channel, part two"),
+        ("Home / Technique / Best harbour walks of 2025", "Best harbour walks of 2025"),
+        ("HOME / Home Renovations", "HOME / Home Renovations"),
     ],
 )
 def test_a_headline_loses_the_short_tail_a_site_adds(line, headline):
@@ -642,6 +656,19 @@ def test_a_byline_and_a_date_the_model_kept_atop_the_body_are_still_metadata():
     assert cleaned.paragraphs[0].startswith("The harbour authority approved")
     assert cleaned.metadata.authors == ["Dana Whitlock"] and cleaned.metadata.published == "2025-05-06"
     assert {(r.text, r.kind) for r in cleaned.removed} >= {("By Dana Whitlock", "byline"), ("May 6, 2025", "dateline")}
+
+
+def test_a_date_stamp_the_model_kept_inside_the_body_still_dates_the_page():
+    from newsloom.clean.lines import split_lines
+
+    paragraphs = BODY.split("\n\n")
+    lines = split_lines("\n\n".join([HEADLINE, paragraphs[0], "Dec 18, 2025 · 2 min read", *paragraphs[1:]]))
+    sure = np.array([0.1] + [0.99] * 5)  # kept: the first paragraph, the stamp below it, the rest
+    cleaned = clean_plain_text("", lines=lines, probabilities=sure)
+    assert cleaned.metadata.published == "2025-12-18"
+    # a page with no stamp at all stays undated: nothing is guessed
+    plain = split_lines("\n\n".join([HEADLINE, *paragraphs]))
+    assert clean_plain_text("", lines=plain, probabilities=np.array([0.1] + [0.99] * 4)).metadata.published is None
 
 
 @pytest.mark.parametrize("button", ["Share this article", "Follow us on Twitter", "Subscribe to our newsletter"])

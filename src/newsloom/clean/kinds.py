@@ -18,7 +18,7 @@ from newsloom.clean.lines import (
     is_teaser_head,
     words,
 )
-from newsloom.clean.metadata import BYLINE_BY, DATE_WITH_YEAR
+from newsloom.clean.metadata import stamp_kind
 
 # Image placeholders a scraper leaves ("main img") count as captions too.
 _IMAGE_PLACEHOLDER = re.compile(r"^(?:main img|video)\b|_img\b", re.I)
@@ -39,20 +39,6 @@ _NAV = re.compile(
     r"previous story|next story)\b|_banner\b",
     re.I,
 )
-
-
-#: A byline or date stamp has at most this many words ("By the Harbour Team 2–3 minutes", "Published: 2025.12.17
-#: 10:31"); a longer line that opens with "By" or holds a date is a sentence.
-STAMP_MAX_WORDS = 8
-
-
-def stamp_kind(line: Line) -> str | None:
-    """"byline" for a short "By …" line, "dateline" for a short line holding a full date, else None."""
-    if len(words(line.text)) > STAMP_MAX_WORDS:
-        return None
-    if BYLINE_BY.match(line.text):
-        return "byline"
-    return "dateline" if DATE_WITH_YEAR.search(line.text) else None
 
 
 def removed_kind(

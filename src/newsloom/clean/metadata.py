@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from newsloom.clean.lines import Line, words
+from newsloom.clean.lines import Line, is_prose, words
 from newsloom.clean.rankers import (
     AUTHOR_FEATURES,
     TITLE_FEATURES,
@@ -85,7 +85,7 @@ BYLINE_BY = re.compile(
     re.I,
 )
 #: "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments": a date stamp that names the author after it
-_STAMP_BY = re.compile(r"^\s*(?:posted|published|updated|written)\b.*?\bby\s+(.+)$", re.I)
+_STAMP_BY = re.compile(r"^\s*(?:posted|published|written)\b.*?\bby\s+(.+)$", re.I)
 #: "Author Amit Samsukha": without a colon the name needs two capitalised words ("Author Information" is none)
 _AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
 #: a handle ("By infuy", "By thegrangehall"): one lower-case word after an explicit "By"
@@ -99,7 +99,7 @@ _BYLINE_TAIL = re.compile(
 )
 #: a line that only labels the byline on the line after it ("Author" / "Isaiah Shelton")
 #: ("Authors" alone is a menu item: "Authors" / "Regular Contributors")
-_AUTHOR_LABEL = re.compile(r"^\s*(?:author|written by|about the author)\s*:?\s*$", re.I)
+_AUTHOR_LABEL = re.compile(r"^\s*(?:author|written by|about the author|by)\s*:?\s*$", re.I)
 # A collective byline ("Web Desk", "WION Web Team") names who wrote it; a role ("Web Editor") does not.
 _COLLECTIVE_WORDS = r"Desk|Team|Staff|Bureau|Service|Agency|Newsroom"
 _PERSON_ROLE_WORDS = r"Editor|Reporter|Correspondent|Writer|Columnist|Contributor|Journalist|Producer|Analyst"
@@ -350,7 +350,11 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     it, and whether its words are ever common words of the page. ``threshold``: the probability the ranker's
     line needs, when not the one chosen for plain text (the HTML path sees other lines).
     """
-    said = _byline(lines, candidates, body)
+    # the byline nearest above the body's first paragraph first (a headline the model kept may stand above it),
+    # then those below it in page order: a menu's "By Region" at the page's top or a teaser's "Written by …"
+    # under the article is not the article's byline
+    anchor = next((i for i in body if is_prose(lines[i])), body[0] if body else len(lines))
+    said = _byline(lines, sorted(candidates, key=lambda i: anchor - i if i < anchor else len(lines) + i), body)
     if said[0]:
         return said
     for i in stamps:
@@ -379,7 +383,8 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
     page_words: Counter[str] | None = None
     for i in candidates:
         text = lines[i].text
-        if _AUTHOR_LABEL.match(text) and i + 1 in removed and _bare_name(lines[i + 1].text):
+        if (_AUTHOR_LABEL.match(text) and i + 1 in removed and _bare_name(lines[i + 1].text)
+                and not _GLUE.search(lines[i + 1].text)):
             return [lines[i + 1].text.strip()], [i + 1]
         # a date stamp glued before the byline: "03/01/2017 by Agatha Caleo", "Dec 17, 2025Julian K. Arni"
         dated = DATE_WITH_YEAR.match(text)
@@ -539,8 +544,7 @@ def author_candidates(lines: Sequence[Line], candidates: Sequence[int], stamps: 
         inside = sum(1 for k, other in enumerate(folded_lines) if k != j and key in other and other != key)
         biography = any(lines[k].text.startswith(text + " ") and _BIO_VERBS.match(lines[k].text[len(text) + 1:])
                         for k in range(j + 1, min(j + 1 + AUTHOR_BOX_REACH, len(lines))))
-        label = any(_AUTHOR_LABEL.match(lines[k].text) or lines[k].text.strip().casefold() in {"by", "written by"}
-                    for k in range(max(0, j - 2), j))
+        label = any(_AUTHOR_LABEL.match(lines[k].text) for k in range(max(0, j - 2), j))
         to_date = min((abs(j - d) for d in dates), default=_FAR)
         features = {
             "n_words": float(n),
@@ -807,13 +811,37 @@ HEADLINE_MIN_WORDS = 3
 _HEADLINE_TAIL = re.compile(r"\s+(?:\||–|—|-|/)\s+([^|–—/]+)$")
 
 
+#: a breadcrumb trail that ends in the headline: "Home » Archive » Do Millennials Have the Best …"
+_BREADCRUMB = re.compile(r"^home\s*([/»>›])\s*", re.I)
+
+
 def headline_text(line: str) -> str:
-    """The headline of a headline line, without the short tail a site adds after a separator."""
+    """The headline of a headline line, without the short tail a site adds after a separator, or the
+    breadcrumb trail before it."""
+    trail = _BREADCRUMB.match(line)
+    if trail:
+        last = line.rsplit(trail.group(1), 1)[-1].strip()
+        if len(words(last)) >= HEADLINE_MIN_WORDS:
+            return last
     tail = _HEADLINE_TAIL.search(line)
     if (tail and len(words(tail.group(1))) <= HEADLINE_TAIL_MAX_WORDS
             and len(words(line[: tail.start()])) >= HEADLINE_MIN_WORDS):
         return line[: tail.start()].strip()
     return line
+
+
+#: A byline or date stamp has at most this many words ("By the Harbour Team 2–3 minutes", "Published: 2025.12.17
+#: 10:31"); a longer line that opens with "By" or holds a date is a sentence.
+STAMP_MAX_WORDS = 8
+
+
+def stamp_kind(line: Line) -> str | None:
+    """"byline" for a short "By …" line, "dateline" for a short line holding a full date, else None."""
+    if len(words(line.text)) > STAMP_MAX_WORDS:
+        return None
+    if BYLINE_BY.match(line.text):
+        return "byline"
+    return "dateline" if DATE_WITH_YEAR.search(line.text) else None
 
 
 def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Sequence[int] | None = None) -> Metadata:
@@ -827,6 +855,11 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     meta.published, meta.date_indexes = find_published(
         lines, removed, first_body if first_body is not None else len(lines), body[-1] if body else len(lines)
     )
+    if meta.published is None and body:
+        # a date stamp the model kept in the body ("Dec 18, 2025 · 2 min read") still dates the page, the first
+        # one first (see docs/benchmarks.md, plain-text metadata)
+        stamped = [i for i in body if stamp_kind(lines[i]) == "dateline"]
+        meta.published, _ = find_published(lines, stamped, body[0], len(lines))
     meta.authors, meta.byline_indexes = find_authors(lines, removed, meta.date_indexes[:1], body, repeats)
     title_zone = list(header)
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by

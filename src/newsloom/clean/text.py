@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsloom.clean.classifier import LineClassifier, default_classifier
-from newsloom.clean.kinds import is_edge_junk, removed_kind, stamp_kind
+from newsloom.clean.kinds import is_edge_junk, removed_kind
 from newsloom.clean.lines import (
     AD_SLOT,
     COMMENT_LINE,
@@ -23,7 +23,7 @@ from newsloom.clean.lines import (
     split_lines,
     words,
 )
-from newsloom.clean.metadata import Metadata, extract_metadata
+from newsloom.clean.metadata import Metadata, extract_metadata, stamp_kind
 from newsloom.record import RemovedLine
 
 
@@ -144,7 +144,7 @@ TEASER_LIST_MIN = 2
 
 def stamps_atop_body(lines: Sequence[Line], keep: Sequence[bool]) -> list[int]:
     """Kept lines above the first kept prose paragraph that are a byline or a date stamp
-    (:func:`kinds.stamp_kind`): the model, unsure of a short page's header, sometimes keeps them; like a kept
+    (:func:`metadata.stamp_kind`): the model, unsure of a short page's header, sometimes keeps them; like a kept
     headline they are metadata, and the metadata reader only reads the lines the body does not hold."""
     return [i for i in range(first_prose(lines, keep)) if keep[i] and stamp_kind(lines[i])]
 
