@@ -75,6 +75,20 @@ def test_the_byline_nearest_above_the_body_wins_over_a_menus_by_line_at_the_top(
     assert clean_plain_text(text).metadata.authors == ["Jesse Porter"]
 
 
+@pytest.mark.parametrize(("above", "below", "authors"), [
+    # a menu of facets right above the headline: no byline, however near the body
+    ("Solutions\n\nBy Role\n\nBy Industry\n\nPricing", "", []),
+    # other stories' bylines in a list under the article are not this article's
+    ("", "More from the blog\n\nFerry fares rise\n\nWritten by Gabija Stone\n\nBus lanes voted down\n\n"
+         "Written by Andrius Vale", []),
+    # the same byline twice (a byline and an author box) is no list
+    ("By Chris Radich,\n\nBy Chris Radich", "", ["Chris Radich"]),
+])
+def test_a_list_of_by_lines_is_no_byline(above, below, authors):
+    text = f"{above}\n\n{HEADLINE}\n\n{BODY}\n\n{below}\n\nShare this article\n"
+    assert clean_plain_text(text).metadata.authors == authors
+
+
 @pytest.mark.parametrize(("byline", "authors"), [
     ("By Ben Harlow", ["Ben Harlow"]),  # a menu's "By Use Case" far above it is no byline
     ("By Our Editors", ["Our Editors"]),  # common words, but right above the body: a byline
@@ -581,6 +595,11 @@ def test_a_teaser_heading_over_a_list_of_headlines_inside_the_article_is_dropped
     lines = split_lines("\n".join([*first, "Read more", related[1], *second]))
     probabilities = np.array([0.99] * len(first) + [0.6, 0.6] + [0.99] * len(second))
     assert related[1] in clean_plain_text("", lines=lines, probabilities=probabilities).paragraphs
+    # headlines the list cut short end in an ellipsis, not a sentence
+    cut_short = [related[0], "Ferry fares to rise again in spring as the operator...", "Council votes down the bus…"]
+    lines = split_lines("\n".join([*first, *cut_short, *second]))
+    probabilities = np.array([0.99] * len(first) + [0.6] * len(cut_short) + [0.99] * len(second))
+    assert clean_plain_text("", lines=lines, probabilities=probabilities).paragraphs == [*first, *second]
 
 
 @pytest.mark.parametrize("slot", ["Advertisement", "ADVERTISEMENT", "Story continues below advertisement",

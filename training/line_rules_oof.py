@@ -10,8 +10,9 @@ of the cut after a teaser heading (``clean.text.TEASER_TAIL_RATIO``), after the 
 comments (``clean.text.ends_story``), of what counts as that heading (``clean.text.is_comments_head``) and of
 when the lone-prose rescue runs (``clean.text.rescued_body``), of the headline lists above the article and under a
 teaser heading (``clean.text.headline_list``, ``clean.text.teaser_lists``) and of what counts as a comment thread
-(``clean.lines.COMMENT_LINE``), of the bylines and date stamps kept atop the body (``clean.text.stamps_atop_body``)
-and of the share buttons at the body's edges (``clean.kinds.BUTTON_MAX_WORDS``), each with its F1 per dataset and the number of
+(``clean.lines.COMMENT_LINE``), of the bylines and date stamps kept atop the body (``clean.text.stamps_atop_body``),
+of the share buttons at the body's edges (``clean.kinds.BUTTON_MAX_WORDS``) and of the headlines a teaser list
+cuts short (``clean.text.is_headline_like``), each with its F1 per dataset and the number of
 pages that score otherwise than with the shipped rules; last, what knowing the article's first and last line
 would be worth (an oracle, not a rule).
 """
@@ -32,7 +33,7 @@ from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean import kinds  # noqa: E402
 from newsloom.clean import text as text_module  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
-from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head  # noqa: E402
+from newsloom.clean.lines import COMMENT_THREAD_LINE, COMMENTS_HEAD, is_teaser_head, words  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
 from newsloom.evaluation.pages import split_of  # noqa: E402
 from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402
@@ -128,6 +129,10 @@ def main() -> None:
     # two rules of the session of 2026-12-04 (seventh), each put back as it was
     row("a byline or date stamp kept atop the body stays body (before)", stamps_atop_body=lambda lines, keep: [])
     row("a short call to action is no edge junk (before)", module=kinds, BUTTON_MAX_WORDS=0)
+    # a rule of the session of 2026-12-04 (eighth), put back as it was
+    row("a headline cut short by an ellipsis is no headline (before)",
+        is_headline_like=lambda line: 3 <= len(words(line.text)) <= 15 and line.text[:1].isupper()
+        and line.text[-1:] not in text_module._SENTENCE_MARKS)
     row("shipped")
     # not rules: the headroom, if the article's bounds were known (session of 2026-12-04, sixth)
     for bounded, label in (((True, False), "start"), ((False, True), "end"), ((True, True), "start and end")):
@@ -138,7 +143,7 @@ def main() -> None:
 
 def comments_heading_evidence(pages: list) -> str:
     """How often gold body text follows a comments heading that follows gold body (the labels, not the model)."""
-    from newsloom.clean.lines import is_comments_head, words
+    from newsloom.clean.lines import is_comments_head
 
     after_body = with_body_after = body_words_after = 0
     for page in pages:

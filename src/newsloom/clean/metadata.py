@@ -426,9 +426,37 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
             page_words = page_words or _written_words(lines)  # counted once per page, for its first far "By X"
             if _facet(names, page_words - _written_words([lines[i]])):
                 continue
+        if by and _facet_list(lines, i, body[-1] if body else len(lines)):
+            continue
         if names:
             return names, [i]
     return [], []
+
+
+#: how near another short "By …" line stands to make a menu of facets ("By Role", "By Industry", "By Type")
+FACET_LIST_REACH = 6
+#: the words of a short "By …" line
+FACET_MAX_WORDS = 4
+
+
+def _facet_list(lines: Sequence[Line], i: int, body_end: int) -> bool:
+    """The short "By …" line ``i`` stands in a menu of facets ("By Role", "By Industry") or in a list of other
+    stories' bylines: another short "By …" line that names someone else is near it, with only short lines
+    (menu items) between them, or anything between when both stand below the body's last line (``body_end``),
+    where the other stories' headlines and blurbs part them. The same byline twice (a byline and an author
+    box) is no list."""
+    def short_by(line: Line) -> bool:
+        return len(words(line.text)) <= FACET_MAX_WORDS and bool(BYLINE_BY.match(line.text))
+
+    def listed_with(j: int) -> bool:
+        low, high = sorted((i, j))
+        return (min(i, j) > body_end
+                or all(len(words(lines[k].text)) <= FACET_MAX_WORDS for k in range(low + 1, high)))
+
+    own = words(lines[i].text.casefold())
+    near = range(max(0, i - FACET_LIST_REACH), min(len(lines), i + FACET_LIST_REACH + 1))
+    return short_by(lines[i]) and any(
+        j != i and short_by(lines[j]) and words(lines[j].text.casefold()) != own and listed_with(j) for j in near)
 
 
 def _written_words(lines: Sequence[Line]) -> Counter[str]:

@@ -115,8 +115,9 @@ _SENTENCE_MARKS = frozenset(".!?…:;")
 
 
 def is_headline_like(line: Line) -> bool:
-    """A line shaped like a headline: 3–15 words, a capital first, no sentence end."""
-    text = line.text
+    """A line shaped like a headline: 3–15 words, a capital first, no sentence end. A headline a teaser list
+    cut short ("UK weather alert: Plague of mosquitos to devastate Britain as Hurri...") ends in its ellipsis."""
+    text = line.text.removesuffix("...").removesuffix("…").rstrip()
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
 
 
@@ -125,10 +126,11 @@ def first_prose(lines: Sequence[Line], keep: Sequence[bool]) -> int:
     return next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), 0)
 
 
-def headline_list(lines: Sequence[Line], keep: Sequence[bool],
-                  shaped: Callable[[Line], bool] = is_headline_like) -> list[int]:
-    """The kept lines above the first kept prose paragraph when they are mostly headline-like (``shaped``), and
-    many: a list of other stories, not the article's opening (see :data:`HEADLINE_LIST_MIN`); else none."""
+def headline_list(lines: Sequence[Line], keep: Sequence[bool], shaped: Callable[[Line], bool] | None = None) -> list[int]:
+    """The kept lines above the first kept prose paragraph when they are mostly headline-like (``shaped``, by
+    default :func:`is_headline_like`), and many: a list of other stories, not the article's opening (see
+    :data:`HEADLINE_LIST_MIN`); else none."""
+    shaped = shaped or is_headline_like
     above = [i for i in range(first_prose(lines, keep)) if keep[i]]
     headlines = sum(shaped(lines[i]) for i in above)
     return above if headlines >= HEADLINE_LIST_MIN and headlines >= HEADLINE_LIST_SHARE * len(above) else []
