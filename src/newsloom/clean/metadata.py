@@ -85,6 +85,7 @@ BYLINE_BY = re.compile(
     re.I,
 )
 #: "Posted on December 20, 2025 by Jean-Luc Aufranc - 5 Comments": a date stamp that names the author after it
+#: ("Updated by …" names who updated the page, an editor more often than the author)
 _STAMP_BY = re.compile(r"^\s*(?:posted|published|written)\b.*?\bby\s+(.+)$", re.I)
 #: "Author Amit Samsukha": without a colon the name needs two capitalised words ("Author Information" is none)
 _AUTHOR_WORD = re.compile(r"^\s*authors?\s+(.+)$", re.I)
@@ -433,9 +434,10 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
     return [], []
 
 
-#: how near another short "By …" line stands to make a menu of facets ("By Role", "By Industry", "By Type")
+#: how near (lines) another short "By …" line stands to make a menu of facets ("By Role", "By Industry", "By
+#: Type"), and how many words such a line and a menu item between them have at most. Both set a priori, not
+#: tuned; the rule's page counts on WCXB train and tune are in docs/benchmarks.md (session of 2026-12-04, eighth).
 FACET_LIST_REACH = 6
-#: the words of a short "By …" line
 FACET_MAX_WORDS = 4
 
 
