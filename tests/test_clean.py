@@ -75,6 +75,17 @@ def test_the_byline_nearest_above_the_body_wins_over_a_menus_by_line_at_the_top(
     assert clean_plain_text(text).metadata.authors == ["Jesse Porter"]
 
 
+def test_bylines_of_a_page_without_a_body_are_read_in_page_order():
+    from newsloom.clean.lines import split_lines
+    from newsloom.clean.metadata import find_authors
+
+    lines = split_lines("By Ann Lee\n\nNotes from the harbour office this week\n\nBy Tom Ray\n")
+    assert find_authors(lines, range(len(lines)), body=())[0] == ["Ann Lee"]
+    # with a body, the byline nearest above its first paragraph is read first
+    lines = split_lines(f"By Ann Lee\n\nNotes from the harbour office this week\n\nBy Tom Ray\n\n{BODY}")
+    assert find_authors(lines, range(3), body=range(3, len(lines)))[0] == ["Tom Ray"]
+
+
 @pytest.mark.parametrize(("above", "below", "authors"), [
     # a menu of facets right above the headline: no byline, however near the body
     ("Solutions\n\nBy Role\n\nBy Industry\n\nPricing", "", []),

@@ -353,8 +353,8 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     """
     # the byline nearest above the body's first paragraph first (a headline the model kept may stand above it),
     # then those below it in page order: a menu's "By Region" at the page's top or a teaser's "Written by …"
-    # under the article is not the article's byline
-    anchor = next((i for i in body if is_prose(lines[i])), body[0] if body else len(lines))
+    # under the article is not the article's byline (a page without a body is read in page order)
+    anchor = next((i for i in body if is_prose(lines[i])), body[0] if body else 0)
     said = _byline(lines, sorted(candidates, key=lambda i: anchor - i if i < anchor else len(lines) + i), body)
     if said[0]:
         return said
