@@ -179,6 +179,11 @@ def is_prose(line: Line) -> bool:
     return n >= PROSE_MIN_WORDS and line.text[-1:] in _TERMINAL
 
 
+def first_prose(lines: Sequence[Line], keep: Sequence[bool]) -> int:
+    """The index of the first kept prose paragraph (0 when none is kept: nothing stands above it)."""
+    return next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), 0)
+
+
 def best_segment(scores: Sequence[float]) -> tuple[int, int]:
     """The contiguous run of lines with the largest score sum (Kadane); ``(start, end)`` inclusive."""
     best, best_span = float("-inf"), (0, max(len(scores) - 1, 0))

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from newsloom.clean.lines import Line, is_prose, words
+from newsloom.clean.lines import Line, first_prose, words
 from newsloom.clean.rankers import (
     AUTHOR_FEATURES,
     TITLE_FEATURES,
@@ -353,8 +353,9 @@ def find_authors(lines: Sequence[Line], candidates: Sequence[int], stamps: Seque
     """
     # the byline nearest above the body's first paragraph first (a headline the model kept may stand above it),
     # then those below it in page order: a menu's "By Region" at the page's top or a teaser's "Written by …"
-    # under the article is not the article's byline (a page without a body is read in page order)
-    anchor = next((i for i in body if is_prose(lines[i])), body[0] if body else 0)
+    # under the article is not the article's byline (a page without prose in its body is read in page order)
+    kept = set(body)
+    anchor = first_prose(lines, [i in kept for i in range(len(lines))])
     said = _byline(lines, sorted(candidates, key=lambda i: anchor - i if i < anchor else len(lines) + i), body)
     if said[0]:
         return said
@@ -396,6 +397,8 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
             elif _bare_name(rest):
                 return [rest], [i]
         by = BYLINE_BY.match(text) or _STAMP_BY.match(text)
+        if by and _facet_list(lines, i, body[-1] if body else len(lines)):
+            continue
         author_word = None if by else _AUTHOR_WORD.match(text)
         field = _BYLINE_TAIL.sub("", (by or author_word).group(1)) if by or author_word else text
         # the byline field, not the whole line: "by Amanda · Dec 20, 2025 at 3:00 am · One comment so far"
@@ -427,8 +430,6 @@ def _byline(lines: Sequence[Line], candidates: Sequence[int], body: Sequence[int
             page_words = page_words or _written_words(lines)  # counted once per page, for its first far "By X"
             if _facet(names, page_words - _written_words([lines[i]])):
                 continue
-        if by and _facet_list(lines, i, body[-1] if body else len(lines)):
-            continue
         if names:
             return names, [i]
     return [], []
@@ -452,13 +453,15 @@ def _facet_list(lines: Sequence[Line], i: int, body_end: int) -> bool:
 
     def listed_with(j: int) -> bool:
         low, high = sorted((i, j))
-        return (min(i, j) > body_end
+        return (low > body_end
                 or all(len(words(lines[k].text)) <= FACET_MAX_WORDS for k in range(low + 1, high)))
 
+    if not short_by(lines[i]):
+        return False
     own = words(lines[i].text.casefold())
     near = range(max(0, i - FACET_LIST_REACH), min(len(lines), i + FACET_LIST_REACH + 1))
-    return short_by(lines[i]) and any(
-        j != i and short_by(lines[j]) and words(lines[j].text.casefold()) != own and listed_with(j) for j in near)
+    return any(j != i and short_by(lines[j]) and words(lines[j].text.casefold()) != own and listed_with(j)
+               for j in near)
 
 
 def _written_words(lines: Sequence[Line]) -> Counter[str]:

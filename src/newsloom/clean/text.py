@@ -16,6 +16,7 @@ from newsloom.clean.lines import (
     COMMENT_LINE,
     END_OF_STORY_HEAD,
     Line,
+    first_prose,
     is_comments_head,
     is_prose,
     is_teaser_head,
@@ -119,11 +120,6 @@ def is_headline_like(line: Line) -> bool:
     cut short ("UK weather alert: Plague of mosquitos to devastate Britain as Hurri...") ends in its ellipsis."""
     text = line.text.removesuffix("...").removesuffix("…").rstrip()
     return 3 <= len(words(text)) <= 15 and text[:1].isupper() and text[-1:] not in _SENTENCE_MARKS
-
-
-def first_prose(lines: Sequence[Line], keep: Sequence[bool]) -> int:
-    """The index of the first kept prose paragraph (0 when none is kept: nothing stands above it)."""
-    return next((i for i, k in enumerate(keep) if k and is_prose(lines[i])), 0)
 
 
 def headline_list(lines: Sequence[Line], keep: Sequence[bool], shaped: Callable[[Line], bool] | None = None) -> list[int]:
