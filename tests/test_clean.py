@@ -709,3 +709,58 @@ def test_a_button_the_model_kept_is_never_the_articles_last_paragraph(button):
     cleaned = clean_plain_text("", lines=lines, probabilities=np.full(len(lines), 0.9))
     assert cleaned.paragraphs[-1].startswith("The authority will publish")
     assert button in [r.text for r in cleaned.removed]
+
+
+JAPANESE_BODY = [
+    "市は十二日、建設中の新しい市役所庁舎が来年の春に開業する見通しだと発表した。",
+    "新庁舎は地上八階建てで、窓口業務を一つの階にまとめることで、市民の待ち時間を大幅に減らすことを目指している。",
+    "市長は記者会見で「市民にとって使いやすい庁舎にしたい」と述べ、工事が予定どおりに進んでいることを強調した。",
+    "一方で、建設費が当初の計画より約一割増えたことについては、資材価格の高騰が主な原因だと説明した。",
+    "市議会の一部からは、費用の増加について詳しい説明を求める声も上がっている。",
+]
+
+
+def test_a_sentence_written_without_spaces_counts_its_words_and_ends_in_its_own_full_stop():
+    from newsloom.clean.lines import is_prose, split_lines, words
+
+    sentence = JAPANESE_BODY[0]
+    # a word per two characters, not one "word" between each pair of commas
+    assert len(words(sentence)) == 19
+    assert words("新庁舎はiPhone 15と") == ["新庁", "舎は", "iPhone", "15", "と"]
+    assert words("서울 시청 건물") == ["서울", "시청", "건물"]  # Korean spaces its words
+    assert is_prose(split_lines(sentence)[0])
+
+
+def test_a_japanese_article_keeps_every_paragraph_and_loses_its_menu():
+    menu = ["MENU", "ホーム", "ニュース", "経済", "スポーツ", "お問い合わせ", "ホーム > ニュース >"]
+    footer = ["カテゴリー", "経済 (32)", "社会 (10)", "© 2024 サンプル新聞社"]
+    cleaned = clean_plain_text("\n".join([*menu, "2024.03.12", *JAPANESE_BODY, *footer]))
+    # Every paragraph, in order, and nothing of the menu above them; the footer's lone heading (カテゴリー,
+    # "Categories") may stay: the model learnt headings from pages in spaced scripts.
+    assert cleaned.paragraphs[: len(JAPANESE_BODY)] == JAPANESE_BODY
+    assert len(cleaned.paragraphs) <= len(JAPANESE_BODY) + 1
+    assert cleaned.metadata.published == "2024-03-12"
+
+
+@pytest.mark.parametrize("heading", ["About the author", "About Us", "Über Moritz Bachmann", "About the Harbour Gazette"])
+def test_an_about_box_after_the_article_is_not_body(heading):
+    from newsloom.clean.lines import split_lines
+
+    paragraphs = BODY.split("\n\n")
+    bio = "Mara Lind has covered the port for the Gazette since 2009."
+    lines = split_lines("\n".join([*paragraphs, heading, bio]))
+    # the model keeps the bio: it reads like any paragraph of the article
+    cleaned = clean_plain_text("", lines=lines, probabilities=np.array([0.99] * 4 + [0.2, 0.9]))
+    assert cleaned.paragraphs == paragraphs
+
+
+def test_an_about_heading_inside_the_article_or_a_sentence_opening_with_about_cuts_nothing():
+    from newsloom.clean.lines import ABOUT_HEAD, split_lines
+
+    paragraphs = BODY.split("\n\n")
+    # a section of the article: as much body follows the heading as stands above it
+    lines = split_lines("\n".join([*paragraphs[:2], "About the dredging plan", *paragraphs[2:]]))
+    cleaned = clean_plain_text("", lines=lines, probabilities=np.array([0.99, 0.99, 0.2, 0.99, 0.99]))
+    assert cleaned.paragraphs == paragraphs
+    assert not ABOUT_HEAD.match("About 200 people gathered")
+    assert not ABOUT_HEAD.match("About time, too.")

@@ -12,6 +12,7 @@ import numpy as np
 from newsloom.clean.classifier import LineClassifier, default_classifier
 from newsloom.clean.kinds import is_edge_junk, removed_kind
 from newsloom.clean.lines import (
+    ABOUT_HEAD,
     AD_SLOT,
     COMMENT_LINE,
     END_OF_STORY_HEAD,
@@ -75,13 +76,15 @@ def ends_story(lines: Sequence[Line], keep: Sequence[bool], i: int, words_above:
 
 
 def drop_teaser_tail(lines: Sequence[Line], keep: list[bool]) -> list[bool]:
-    """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") that follows the
-    body is body, unless the article plainly goes on after it: the classifier keeps at least a quarter as
-    many words after the heading as before it ("Read more" and "Recommended" also open in-article links).
+    """Nothing after a teaser heading ("Previous Story", "Latest from …", "Don't Miss") or the heading of an
+    "About …" box that follows the body is body, unless the article plainly goes on after it: the classifier
+    keeps at least a quarter as many words after the heading as before it ("Read more" and "Recommended" also
+    open in-article links, "About the study" a section).
     Nothing after the heading of the reader comments is body either, once an article stands above it."""
     for i, line in enumerate(lines):
         comments = is_comments_head(line)
-        if not (comments or is_teaser_head(line, END_OF_STORY_HEAD)) or not any(keep[:i]):
+        ends = comments or is_teaser_head(line, END_OF_STORY_HEAD) or is_teaser_head(line, ABOUT_HEAD)
+        if not ends or not any(keep[:i]):
             continue
         before = sum(len(words(lines[j].text)) for j in range(i) if keep[j])
         after = sum(len(words(lines[j].text)) for j in range(i + 1, len(lines)) if keep[j])
@@ -112,7 +115,7 @@ HEADLINE_LIST_MIN = 4
 HEADLINE_LIST_SHARE = 0.8
 #: what ends a sentence, not a headline: narrower than a prose line's ends (``lines.is_prose``), since a
 #: headline may end on a quoted phrase ("Tomlin on brawl: We ‘accept responsibility’")
-_SENTENCE_MARKS = frozenset(".!?…:;")
+_SENTENCE_MARKS = frozenset(".!?…:;。！？")
 
 
 def is_headline_like(line: Line) -> bool:
