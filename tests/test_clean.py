@@ -764,3 +764,17 @@ def test_an_about_heading_inside_the_article_or_a_sentence_opening_with_about_cu
     assert cleaned.paragraphs == paragraphs
     assert not ABOUT_HEAD.match("About 200 people gathered")
     assert not ABOUT_HEAD.match("About time, too.")
+
+
+def test_a_sentence_ending_in_a_japanese_full_stop_is_no_headline_candidate():
+    from newsloom.clean.lines import split_lines
+    from newsloom.clean.metadata import title_candidates
+    from newsloom.clean.rankers import TITLE_FEATURES
+
+    lines = split_lines("\n".join(["商品の改造が商標法違反に", *JAPANESE_BODY]))
+    picked, rows = title_candidates(lines, [0, 1], set(), 1, list(range(1, len(lines))))
+    column = {name: k for k, name in enumerate(TITLE_FEATURES)}
+    headline, paragraph = rows[picked.index(0)], rows[picked.index(1)]
+    # the paragraph ends a sentence, so the rules veto it as a headline, as they veto "…said on Monday."
+    assert paragraph[column["ends_period"]] == 1 and paragraph[column["vetoed"]] == 1
+    assert headline[column["ends_period"]] == 0 and headline[column["vetoed"]] == 0
