@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from newsloom.clean.lines import Line, first_prose, words
+from newsloom.clean.lines import UNSPACED_SENTENCE_ENDS, Line, first_prose, words
 from newsloom.clean.rankers import (
     AUTHOR_FEATURES,
     TITLE_FEATURES,
@@ -677,7 +677,7 @@ def _title_score(lines: Sequence[Line], i: int, first_body: int, repeats: Sequen
     line = lines[i]
     text = line.text
     n = len(words(text))
-    if not 3 <= n <= 30 or text.endswith((".", ",", ":", ";", "。", "、")) or line.list_marker:
+    if not 3 <= n <= 30 or text.endswith((".", ",", ":", ";", "、", *UNSPACED_SENTENCE_ENDS)) or line.list_marker:
         return None
     if seen["has_date"] or _NOT_PUBLICATION.search(text) or seen["has_url"] or _REPORTS.search(text):
         return None
@@ -898,7 +898,7 @@ def extract_metadata(lines: Sequence[Line], keep: Sequence[bool], repeats: Seque
     # The classifier sometimes keeps a headline: a first "body" line with no sentence ending, followed by
     # more body, is a headline too. (Up to three such leading lines as candidates: out-of-fold title
     # accuracy on WCXB train 0.781 -> 0.769, and no gold headline more within reach.)
-    if len(body) > 1 and not lines[body[0]].text.endswith((".", "!", "?", '"', "”", "’", "。", "！", "？", "」")):
+    if len(body) > 1 and not lines[body[0]].text.endswith((".", "!", "?", '"', "”", "’", "」", *UNSPACED_SENTENCE_ENDS)):
         title_zone.append(body[0])
     meta.title_index = find_title(
         lines, title_zone, set(meta.date_indexes) | set(meta.byline_indexes),

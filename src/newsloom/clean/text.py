@@ -16,6 +16,7 @@ from newsloom.clean.lines import (
     AD_SLOT,
     COMMENT_LINE,
     END_OF_STORY_HEAD,
+    UNSPACED_SENTENCE_ENDS,
     Line,
     first_prose,
     is_comments_head,
@@ -115,7 +116,7 @@ HEADLINE_LIST_MIN = 4
 HEADLINE_LIST_SHARE = 0.8
 #: what ends a sentence, not a headline: narrower than a prose line's ends (``lines.is_prose``), since a
 #: headline may end on a quoted phrase ("Tomlin on brawl: We ‘accept responsibility’")
-_SENTENCE_MARKS = frozenset(".!?…:;。！？")
+_SENTENCE_MARKS = frozenset(".!?…:;" + UNSPACED_SENTENCE_ENDS)
 
 
 def is_headline_like(line: Line) -> bool:
