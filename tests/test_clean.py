@@ -176,6 +176,10 @@ def test_a_name_shaped_menu_line_beside_the_date_is_no_author():
         ("Mis à jour le 12 mars 2021", "2021-03-12"),
         ("Veröffentlicht am 4. Mai 2021", "2021-05-04"),
         ("Posted 07/08/2021", "2021-07-08"),
+        # year, month and day of Chinese, Japanese and Korean
+        ("2024年3月12日 来源：示例日报", "2024-03-12"),
+        ("公開日：2024年3月12日", "2024-03-12"),
+        ("2024년 3월 12일 오후", "2024-03-12"),
         ("By harbourdeskFebruary 16, 2026No Comments", "2026-02-16"),  # a handle glued before the month
         ("GARDEN NOTESannette hollisJune 17, 2021garden, pest control", "2021-06-17"),  # tags glued after the year
         # a stamp that opens a long line of categories
@@ -734,7 +738,7 @@ def test_a_sentence_written_without_spaces_counts_its_words_and_ends_in_its_own_
 def test_a_japanese_article_keeps_every_paragraph_and_loses_its_menu():
     menu = ["MENU", "ホーム", "ニュース", "経済", "スポーツ", "お問い合わせ", "ホーム > ニュース >"]
     footer = ["カテゴリー", "経済 (32)", "社会 (10)", "© 2024 サンプル新聞社"]
-    cleaned = clean_plain_text("\n".join([*menu, "2024.03.12", *JAPANESE_BODY, *footer]))
+    cleaned = clean_plain_text("\n".join([*menu, "2024年3月12日", *JAPANESE_BODY, *footer]))
     # Every paragraph, in order, and nothing of the menu above them; the footer's lone heading (カテゴリー,
     # "Categories") may stay: the model learnt headings from pages in spaced scripts.
     assert cleaned.paragraphs[: len(JAPANESE_BODY)] == JAPANESE_BODY

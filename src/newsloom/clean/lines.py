@@ -18,9 +18,10 @@ import numpy as np
 _LIST_MARKER = re.compile(r"^\s*(?:[*+•·▪►»›\-–—]|\d{1,2}[.)])\s+")
 #: Chinese and Japanese put no spaces between words: a run of their characters counts a word per two characters
 #: (about the length of a word in either), so a sentence of theirs has the word count, and the shape, of a
-#: sentence in a spaced script instead of reading as one long "word". Korean spaces its words.
+#: sentence in a spaced script instead of reading as one long "word"; a number keeps its unit of date or
+#: time ("2024年", "3月", "12日": a date of three words, as "March 12, 2024"). Korean spaces its words.
 _UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_WORD = re.compile(rf"[^\W{_UNSPACED}]+|[{_UNSPACED}]{{1,2}}", re.UNICODE)
+_WORD = re.compile(rf"[^\W{_UNSPACED}]+[年月日時分]?|[{_UNSPACED}]{{1,2}}", re.UNICODE)
 _URL = re.compile(r"https?://|www\.|\b\w+\.(?:com|org|net|co\.uk|in|pk|gov)\b", re.I)
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 CAPTION = re.compile(

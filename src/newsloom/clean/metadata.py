@@ -51,9 +51,12 @@ _MONTH_OTHER = (
     r"|januari|februari|maart|mei|augustus"
     r"|ene|abr|ago|dic|fev|set|out|dez|févr|avr|juil|déc|mär|okt|gen|mag|giu|lug|ott|mrt)\.?"
 )
+#: the year-month-day form of Chinese, Japanese ("2024年3月12日") and Korean ("2024년 3월 12일"), after the year;
+#: (?<!\d) rather than \b before the year, since a Chinese character glued before it is a word character too
+_CJK_DATE = r"\s*[年년]\s*[01]?\d\s*[月월]\s*[0-3]?\d\s*[日일]"
 # Dates with a year: "29 July 2021", "10th Aug, 2021", "Sep 02, 2021", "19-Dec-2025", "25.Jun.2019",
 # "2021-07-29", "07/29/2021", "2025/4/29", "2025.12.17", "2025•01•08"; in other languages "12 de marzo de
-# 2021", "4. Mai 2021", "04-ago-2021".
+# 2021", "4. Mai 2021", "04-ago-2021", "2024年3月12日".
 DATE_WITH_YEAR = re.compile(
     rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}{_YEAR_END}"
     rf"|{_MONTH_START}{_MONTH}\s+{_DAY},?\s+{_YEAR}{_YEAR_END}"
@@ -62,10 +65,11 @@ DATE_WITH_YEAR = re.compile(
     rf"|\b[0-3]?\d[/.][01]?\d[/.]{_YEAR}\b|\b[01]?\d/[0-3]?\d/{_YEAR}\b"
     rf"|\b{_YEAR}(?:/[01]?\d/|\.[01]?\d\.|•[01]?\d•)[0-3]?\d\b(?![/.•]?\d)"
     rf"|\b{_DAY}\.?\s+(?:de\s+)?{_MONTH_OTHER},?\s+(?:de\s+)?{_YEAR}\b"
-    rf"|\b{_DAY}[-.]{_MONTH_OTHER}[-.]?{_YEAR}\b",
+    rf"|\b{_DAY}[-.]{_MONTH_OTHER}[-.]?{_YEAR}\b"
+    rf"|(?<!\d){_YEAR}{_CJK_DATE}",
     re.I,
 )
-_YEAR_FIRST = re.compile(rf"^({_YEAR})[/.•]([01]?\d)[/.•]([0-3]?\d)$")
+_YEAR_FIRST = re.compile(rf"^({_YEAR})(?:[/.•]|\s*[年년]\s*)([01]?\d)(?:[/.•]|\s*[月월]\s*)([0-3]?\d)(?:\s*[日일])?$")
 _OTHER_LANGUAGES = ["es", "pt", "fr", "de", "it", "nl"]
 _ENGLISH_MONTH = re.compile(rf"\b{_MONTH}(?![^\W\d_])", re.I)  # "Mar" but not "marzo", "mars"
 _TIME = re.compile(r"\b([0-2]?\d)[:.]([0-5]\d)\s*([ap])\.?m\.?\b", re.I)
