@@ -30,7 +30,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean import kinds  # noqa: E402
 from newsloom.clean import text as text_module  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
@@ -44,8 +43,7 @@ from newsloom.clean.lines import (  # noqa: E402
     words,
 )
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
-from newsloom.evaluation.pages import split_of  # noqa: E402
-from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402
+from train_line_model import OOF_FILE, FixedProbabilities, labelled_splits  # noqa: E402
 
 
 def main() -> None:
@@ -53,14 +51,8 @@ def main() -> None:
         sys.exit(f"{OOF_FILE} is missing: run training/train_line_model.py --oof-only first")
     oof = pickle.loads(OOF_FILE.read_bytes())
     threshold = default_classifier().threshold
-    pages, repeats = [], {}
-    for dataset in ("scrapinghub", "wcxb"):
-        for split in ("train", "tune"):
-            group = [p for p in load_labelled(dataset) if split_of(dataset, p.page.page_id) == split]
-            for page, rep in zip(group, repeats_for(group)):
-                repeats[id(page)] = rep
-            pages += group
-    pages = [p for p in pages if (p.page.dataset, p.page.page_id) in oof]
+    train, tune, repeats = labelled_splits()
+    pages = [p for p in train + tune if (p.page.dataset, p.page.page_id) in oof]
 
     def page_counts(bounded: tuple[bool, bool] = (False, False)) -> list:
         """Each page's shingle counts; ``bounded`` (start, end): an oracle that zeroes the probabilities above the

@@ -26,11 +26,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from rich.console import Console  # noqa: E402
 from rich.table import Table  # noqa: E402
 
-from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean.lines import shape_features  # noqa: E402
 from newsloom.evaluation.metrics import macro_prf, shingle_counts  # noqa: E402
-from newsloom.evaluation.pages import LabelledPage, split_of  # noqa: E402
-from train_line_model import FOLDS, OOF_FILE, cleaned_body, page_weights, repeats_for  # noqa: E402
+from newsloom.evaluation.pages import LabelledPage  # noqa: E402
+from train_line_model import FOLDS, OOF_FILE, cleaned_body, labelled_splits, page_weights  # noqa: E402
 
 HIDDEN = int(sys.argv[1]) if len(sys.argv) > 1 else 64
 EPOCHS = int(sys.argv[2]) if len(sys.argv) > 2 else 12
@@ -69,15 +68,7 @@ def main() -> None:
     torch.manual_seed(0)
     rng = np.random.default_rng(0)
     oof = pickle.loads(OOF_FILE.read_bytes())
-    train: list[LabelledPage] = []
-    tune: list[LabelledPage] = []
-    repeats: dict[int, list[int]] = {}
-    for dataset in ("scrapinghub", "wcxb"):
-        for split, pages in (("train", train), ("tune", tune)):
-            group = [p for p in load_labelled(dataset) if split_of(dataset, p.page.page_id) == split]
-            for page, rep in zip(group, repeats_for(group)):
-                repeats[id(page)] = rep
-            pages += group
+    train, tune, repeats = labelled_splits()
     stage2 = {id(p): oof[(p.page.dataset, p.page.page_id)] for p in train + tune}
     inputs = {id(p): page_inputs(p, repeats[id(p)], stage2[id(p)]) for p in train + tune}
     stacked = np.vstack([inputs[id(p)] for p in train])

@@ -75,6 +75,24 @@ def repeats_for(pages: list[LabelledPage]) -> list[list[int]]:
     return [stats.repeats(page.lines) for page in pages]
 
 
+def labelled_splits(
+    datasets: tuple[str, ...] = ("scrapinghub", "wcxb"),
+) -> tuple[list[LabelledPage], list[LabelledPage], dict[int, list[int]]]:
+    """The ``train`` and ``tune`` pages of ``datasets`` (never a test page), each dataset read once, and every
+    page's line repetition (keyed by ``id(page)``), counted within its dataset's split as one ingest batch
+    would count it."""
+    train: list[LabelledPage] = []
+    tune: list[LabelledPage] = []
+    repeats: dict[int, list[int]] = {}
+    for dataset in datasets:
+        pages = load_labelled(dataset)
+        for split, chosen in (("train", train), ("tune", tune)):
+            group = [p for p in pages if split_of(dataset, p.page.page_id) == split]
+            repeats.update(zip(map(id, group), repeats_for(group)))
+            chosen += group
+    return train, tune, repeats
+
+
 def page_weights(page: LabelledPage) -> np.ndarray:
     # The page score normalises by the page's size, and a long line carries more of it: weight lines by
     # their share of the page's words (plus a floor so short lines still count).
@@ -101,22 +119,7 @@ def cleaned_body(page: LabelledPage, probs: np.ndarray, threshold: float, repeat
 
 
 def main() -> None:
-    groups = {
-        name: [p for p in load_labelled(name) if split_of(name, p.page.page_id) != "test"]
-        for name in ("scrapinghub", "wcxb")
-    }
-    train = [p for pages in groups.values() for p in pages if split_of(p.page.dataset, p.page.page_id) == "train"]
-    tune = [p for pages in groups.values() for p in pages if split_of(p.page.dataset, p.page.page_id) == "tune"]
-    # repetition is counted within each dataset split, as one ingest batch would
-    repeats: dict[int, list[int]] = {}
-    for subset in (
-        [p for p in train if p.page.dataset == "scrapinghub"],
-        [p for p in train if p.page.dataset == "wcxb"],
-        [p for p in tune if p.page.dataset == "scrapinghub"],
-        [p for p in tune if p.page.dataset == "wcxb"],
-    ):
-        for page, rep in zip(subset, repeats_for(subset)):
-            repeats[id(page)] = rep
+    train, tune, repeats = labelled_splits()
 
     shapes = [shape_features(p.lines, repeats[id(p)]) for p in train]
     labels = [np.array(p.labels) for p in train]

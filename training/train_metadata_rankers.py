@@ -30,13 +30,12 @@ import lightgbm as lgb
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cache_pages import load_labelled  # noqa: E402
 from newsloom.clean import metadata  # noqa: E402
 from newsloom.clean.classifier import default_classifier  # noqa: E402
 from newsloom.clean.rankers import FEATURES, MODEL_DIR, top_row  # noqa: E402
 from newsloom.clean.text import clean_plain_text  # noqa: E402
-from newsloom.evaluation.pages import LabelledPage, folded, split_of  # noqa: E402
-from train_line_model import OOF_FILE, FixedProbabilities, repeats_for  # noqa: E402
+from newsloom.evaluation.pages import LabelledPage, folded  # noqa: E402
+from train_line_model import OOF_FILE, FixedProbabilities, labelled_splits  # noqa: E402
 from train_line_model import PARAMS as LINE_MODEL_PARAMS  # noqa: E402
 
 #: the line model's settings, with smaller trees: a page gives a ranker a few dozen rows, not a thousand
@@ -141,12 +140,8 @@ def main() -> None:
     if not OOF_FILE.exists():
         sys.exit(f"{OOF_FILE} is missing: run training/train_line_model.py --oof-only first")
     oof = pickle.loads(OOF_FILE.read_bytes())
-    wcxb = load_labelled("wcxb")
-    groups = {split: [p for p in wcxb if split_of("wcxb", p.page.page_id) == split] for split in ("train", "tune")}
-    repeats: dict[int, list[int]] = {}
-    for group in groups.values():  # repetition counted within each split, as one ingest batch would
-        for page, rep in zip(group, repeats_for(group)):
-            repeats[id(page)] = rep
+    train_pages, tune_pages, repeats = labelled_splits(("wcxb",))
+    groups = {"train": train_pages, "tune": tune_pages}
     data = {split: candidates_of([p for p in group if getattr(p.page, task)], task, oof, repeats)
             for split, group in groups.items()}
     train, tune = data["train"], data["tune"]
